@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { CATEGORY_CODES, SEVERITIES, SOURCE_CODES } from './categories';
+import { CRS_CODES } from '../geo/crs';
+
+/** Body of POST /api/events. The TypeScript type is derived from it, never written beside it. */
+export const eventIngestSchema = z
+  .object({
+    clientId: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only'),
+    category: z.enum(CATEGORY_CODES),
+    severity: z.enum(SEVERITIES).default('normal'),
+    source: z.enum(SOURCE_CODES),
+    location: z.object({
+      lon: z.number().finite().min(-180).max(180),
+      lat: z.number().finite().min(-90).max(90),
+    }),
+    crs: z.enum(CRS_CODES).default('wgs84'),
+    gridId: z.string().regex(/^\d{15}$/, '15 digits').optional(),
+    description: z.string().max(2000).default(''),
+    reportedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export type EventIngest = z.input<typeof eventIngestSchema>;
+export type EventIngestParsed = z.output<typeof eventIngestSchema>;

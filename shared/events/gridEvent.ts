@@ -1,0 +1,25 @@
+import type { Category, Severity, Source } from './categories';
+import type { EventStatus } from './status';
+
+/** A grid event as stored and as it travels to screens. Times are ISO-8601 strings (UTC). */
+export interface GridEvent {
+  /** The reporting client's id for it; unique, so retries do not duplicate. */
+  id: string;
+  /** Store sequence number of the change that created it. */
+  seq: number;
+  /** Store sequence number of its latest change. */
+  updatedSeq: number;
+  category: Category;
+  severity: Severity;
+  source: Source;
+  /** WGS-84 (converted on ingest from the declared crs). */
+  lon: number;
+  lat: number;
+  gridId: string;
+  description: string;
+  status: EventStatus;
+  reportedAt: string;
+  receivedAt: string;
+  /** When it reached a final status, if it has. */
+  closedAt: string | null;
+}
