@@ -1,0 +1,9 @@
+import { io } from 'socket.io-client';
+import type { HandshakeAuth } from '../../shared/protocol/socketProtocol';
+import { PROTOCOL_VERSION } from '../../shared/protocol/socketProtocol';
+import type { FocusSocket } from './focusStream';
+
+/** Opens the screen's socket to the page's own origin, announcing the protocol version it speaks. */
+export function connectSocket(): FocusSocket {
+  return io({ auth: { protocolVersion: PROTOCOL_VERSION } satisfies HandshakeAuth });
+}

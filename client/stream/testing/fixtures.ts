@@ -1,0 +1,37 @@
+import type { RegionCounters } from '../../../shared/aggregates/regionCounters';
+import { emptyCounters } from '../../../shared/aggregates/regionCounters';
+import type { GridEvent } from '../../../shared/events/gridEvent';
+import type { FocusDelta, FocusSnapshot } from '../../../shared/protocol/socketProtocol';
+
+/** Test data builders for the stream: only the fields a test cares about need saying. */
+export function makeEvent(seq: number, over: Partial<GridEvent> = {}): GridEvent {
+  return {
+    id: `ev-${seq}`,
+    seq,
+    updatedSeq: seq,
+    category: 'sanitation',
+    severity: 'normal',
+    source: 'grid_worker',
+    lon: 109.98,
+    lat: 39.82,
+    gridId: '150602001001001',
+    description: `event ${seq}`,
+    status: 'reported',
+    reportedAt: new Date(Date.UTC(2025, 0, 1, 2, 0, seq)).toISOString(),
+    receivedAt: new Date(Date.UTC(2025, 0, 1, 2, 0, seq)).toISOString(),
+    closedAt: null,
+    ...over,
+  };
+}
+
+export function counters(over: Partial<RegionCounters> = {}): RegionCounters {
+  return { ...emptyCounters(), ...over };
+}
+
+export function snapshot(regionId: string, seq: number, over: Partial<FocusSnapshot> = {}): FocusSnapshot {
+  return { regionId, seq, serverTime: '2025-01-01T02:00:00Z', counters: {}, events: [], ...over };
+}
+
+export function delta(regionId: string, fromSeq: number, seq: number, over: Partial<FocusDelta> = {}): FocusDelta {
+  return { regionId, fromSeq, seq, serverTime: '2025-01-01T02:00:01Z', counters: {}, events: [], ...over };
+}
