@@ -1,5 +1,7 @@
 import type { RegionCounters } from '../aggregates/regionCounters';
 import type { GridEvent } from '../events/gridEvent';
+import type { z } from 'zod';
+import type { subscribeSchema } from './subscribeSchema';
 
 /**
  * The Socket.io protocol between server and screens, declared once. Both sides import these
@@ -19,13 +21,14 @@ export const SocketEvent = {
   problem: 'problem',
 } as const;
 
-export interface SubscribeRequest {
-  regionId: string;
-}
+export type SubscribeRequest = z.infer<typeof subscribeSchema>;
 
 export interface FocusSnapshot {
   regionId: string;
-  /** The store sequence this snapshot reflects. */
+  /**
+   * The sequence the next delta continues from (its fromSeq). The content reflects at least this
+   * seq and may include later changes, which the next delta repeats with full values.
+   */
   seq: number;
   serverTime: string;
   /** Counters of the focused region and each of its children, by region id. */

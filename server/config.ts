@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, with the defaults a newcomer gets. */
+export interface ServerConfig {
+  /** HTTP port for the client, the API and Socket.io. Default 3000. */
+  port: number;
+  /** Interface to listen on. Default 0.0.0.0 (a wall screen is another machine). */
+  host: string;
+  /** Folder for the embedded store and an imported geography. Default ./data. */
+  dataDir: string;
+  /** PostgreSQL URL; when set it replaces the embedded store. */
+  databaseUrl: string | null;
+  /** Redis URL; when set, Socket.io fans out across server processes through it. */
+  redisUrl: string | null;
+  /** Built-in event simulator on (default) or off (SIMULATOR=off). */
+  simulator: boolean;
+  /** Simulated events per minute at the daily peak. Default 40. */
+  simulatorRatePerMin: number;
+  /** How often coalesced deltas go to screens, ms. Default 500. */
+  tickMs: number;
+  /** Largest accepted JSON body, bytes. Default 64 KiB. */
+  maxBodyBytes: number;
+  logLevel: string;
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** Reads the configuration; throws naming the variable when one is malformed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const sim = (env.SIMULATOR ?? 'on').toLowerCase();
+  if (!['on', 'off', '1', '0', 'true', 'false'].includes(sim)) throw new Error(`SIMULATOR must be on or off, got "${env.SIMULATOR}"`);
+  return {
+    port: intFrom(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+    simulator: ['on', '1', 'true'].includes(sim),
+    simulatorRatePerMin: intFrom(env, 'SIMULATOR_RATE', 40, 1, 600_000),
+    tickMs: intFrom(env, 'TICK_MS', 500, 50, 10_000),
+    maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

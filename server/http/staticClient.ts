@@ -1,0 +1,20 @@
+import express, { type Router } from 'express';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** Where `vite build` puts the client. */
+export const CLIENT_DIST = fileURLToPath(new URL('../../dist/client', import.meta.url));
+
+/** Serves the built client; every non-API page path gets index.html (the client routes). */
+export function staticClient(): Router {
+  const r = express.Router();
+  const index = join(CLIENT_DIST, 'index.html');
+  r.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
+  r.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+    if (!existsSync(index)) return res.status(503).type('text/plain; charset=utf-8').send('Client not built: run `npm run build` (npm start does it).');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return r;
+}

@@ -1,0 +1,108 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as IoServer } from 'socket.io';
+import { bbox } from '@turf/turf';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config';
+import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/socketProtocol';
+import { loadGeography } from './geo/loadGeography';
+import { geographyPath } from './geo/geographyPath';
+import type { GeoContext } from './geo/geoContext';
+import type { EventStore } from './store/eventStore';
+import { SqliteEventStore } from './store/sqlite/sqliteEventStore';
+import { RegionAggregates } from './aggregates/regionAggregates';
+import { EventIngestion } from './events/ingestEvents';
+import { StreamHub } from './stream/streamHub';
+import { createApp } from './http/createApp';
+import { Simulator } from './simulator/simulator';
+import { createEventGenerator, type SimGrid } from './simulator/eventGenerator';
+import { seededRandom } from './simulator/random';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: EventStore;
+  aggregates: RegionAggregates;
+  geo: GeoContext;
+  close(): Promise<void>;
+}
+
+/** Opens the store named by the config: PostgreSQL when DATABASE_URL is set, else the embedded one. */
+async function openStore(config: ServerConfig): Promise<EventStore> {
+  if (config.databaseUrl) throw new Error('DATABASE_URL is set but the PostgreSQL store is not available in this build');
+  return new SqliteEventStore(config.dataDir);
+}
+
+/**
+ * Starts one GridPulse process: store, counters rebuilt from it, API, sockets, simulator.
+ * Side effects live here and in main.ts; everything it wires is testable alone.
+ */
+export async function startServer(config: ServerConfig, log: Logger, now: () => number = Date.now): Promise<RunningServer> {
+  const geoFile = geographyPath(config.dataDir);
+  const geo: GeoContext = { current: loadGeography(geoFile) };
+  const h = geo.current.hierarchy;
+  log.info({ file: geoFile, district: h.root.name, grids: h.byLevel('grid').length }, 'geography loaded');
+
+  const store = await openStore(config);
+  await store.migrate();
+
+  const aggregates = new RegionAggregates(h, now);
+  const t0 = performance.now();
+  const rebuilt = await store.forEachCountable((gridId, e) => aggregates.apply(gridId, null, e));
+  aggregates.takeDirty();
+  const seq = await store.latestSeq();
+  log.info({ store: store.kind, events: rebuilt, seq, ms: Math.round(performance.now() - t0), unplaced: aggregates.unplaced }, 'counters rebuilt from the store');
+
+  const http = createServer();
+  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  const hub = new StreamHub({ io, geo, aggregates, store, log, tickMs: config.tickMs });
+  const ingestion = new EventIngestion({ store, geo, aggregates, now, onCreated: (evs) => hub.onCommitted(evs) });
+  const app = createApp({
+    ingestion,
+    geo,
+    log,
+    maxBodyBytes: config.maxBodyBytes,
+    health: async () => ({ store: store.kind, seq: await store.latestSeq(), district: geo.current.hierarchy.root.id }),
+  });
+  http.on('request', app);
+  hub.start(seq);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  let simulator: Simulator | null = null;
+  if (config.simulator) {
+    const random = seededRandom(Date.now() & 0xffffffff);
+    const grids: SimGrid[] = h.byLevel('grid').map((region) => ({
+      region,
+      bbox: bbox(geo.current.regionFeatures.get(region.id)!) as SimGrid['bbox'],
+    }));
+    const generator = createEventGenerator({
+      grids,
+      assign: (lon, lat) => geo.current.gridIndex.assign(lon, lat),
+      random,
+      runId: `sim-${Date.now().toString(36)}`,
+    });
+    simulator = new Simulator({ baseUrl: url, next: generator.next, random, ratePerMin: config.simulatorRatePerMin, log });
+    simulator.start();
+  }
+
+  return {
+    url,
+    port,
+    store,
+    aggregates,
+    geo,
+    async close() {
+      await simulator?.stop();
+      hub.stop();
+      await new Promise<void>((r) => io.close(() => r()));
+      await ingestion.drain();
+      await store.close();
+    },
+  };
+}

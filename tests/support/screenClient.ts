@@ -1,0 +1,57 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  SocketEvent,
+  type ClientToServerEvents,
+  type FocusDelta,
+  type FocusSnapshot,
+  type HandshakeAuth,
+  type ServerToClientEvents,
+  type SubscribeAck,
+} from '../../shared/protocol/socketProtocol';
+
+export type ScreenSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A test screen: a real socket.io-client that records every snapshot and delta it receives. */
+export interface TestScreen {
+  socket: ScreenSocket;
+  snapshots: FocusSnapshot[];
+  deltas: FocusDelta[];
+  subscribe(regionId: string): Promise<SubscribeAck>;
+  /** Resolves with the first delta (received from now on) that satisfies `pred`. */
+  waitForDelta(pred: (d: FocusDelta) => boolean, timeoutMs?: number): Promise<FocusDelta>;
+  close(): void;
+}
+
+export async function connectScreen(url: string, auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION }): Promise<TestScreen> {
+  const socket: ScreenSocket = io(url, { auth, transports: ['websocket'], reconnection: false });
+  const snapshots: FocusSnapshot[] = [];
+  const deltas: FocusDelta[] = [];
+  const waiters: { pred: (d: FocusDelta) => boolean; resolve: (d: FocusDelta) => void }[] = [];
+  socket.on(SocketEvent.snapshot, (s) => snapshots.push(s));
+  socket.on(SocketEvent.delta, (d) => {
+    deltas.push(d);
+    for (const w of [...waiters]) if (w.pred(d)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(d));
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (e) => reject(e));
+  });
+  return {
+    socket,
+    snapshots,
+    deltas,
+    subscribe: (regionId) => socket.timeout(10_000).emitWithAck(SocketEvent.subscribe, { regionId }),
+    waitForDelta(pred, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const w = { pred, resolve };
+        waiters.push(w);
+        setTimeout(() => {
+          const i = waiters.indexOf(w);
+          if (i >= 0) (waiters.splice(i, 1), reject(new Error(`no matching delta within ${timeoutMs} ms; got ${deltas.length}`)));
+        }, timeoutMs);
+      });
+    },
+    close: () => socket.close(),
+  };
+}
