@@ -8,6 +8,8 @@ const ev = (over: Partial<CountableEvent> = {}): CountableEvent => ({
   status: 'reported',
   reportedAtMs: MIDNIGHT + 3600_000,
   closedAtMs: null,
+  deadlineMs: MIDNIGHT + 10 * 3600_000,
+  overdue: false,
   ...over,
 });
 
@@ -35,6 +37,22 @@ describe('addContribution', () => {
     addContribution(c, before, -1, MIDNIGHT);
     addContribution(c, ev({ status: 'closed', closedAtMs: MIDNIGHT + 7200_000 }), 1, MIDNIGHT);
     expect(c).toMatchObject({ total: 1, today: 1, open: 0, closed: 1, closedToday: 1 });
+  });
+
+  it('counts an overdue open event, and a closed one on time or late by its deadline', () => {
+    const c = emptyCounters();
+    addContribution(c, ev({ overdue: true }), 1, MIDNIGHT);
+    expect(c).toMatchObject({ open: 1, overdue: 1 });
+    addContribution(c, ev({ status: 'closed', closedAtMs: MIDNIGHT + 10 * 3600_000 }), 1, MIDNIGHT);
+    addContribution(c, ev({ status: 'closed', closedAtMs: MIDNIGHT + 10 * 3600_000 + 1, overdue: true }), 1, MIDNIGHT);
+    expect(c).toMatchObject({ open: 1, overdue: 1, closed: 2, closedOnTime: 1 });
+    expect(c.handlingMsSum).toBe(2 * 9 * 3600_000 + 1);
+  });
+
+  it('counts a rejected event neither open nor closed', () => {
+    const c = emptyCounters();
+    addContribution(c, ev({ status: 'rejected', closedAtMs: MIDNIGHT + 1 }), 1, MIDNIGHT);
+    expect(c).toMatchObject({ total: 1, open: 0, closed: 0, rejected: 1, closedToday: 0 });
   });
 
   it('drops zeroed keys from the mixes so the wire stays small', () => {

@@ -1,8 +1,10 @@
 import type { Category, Source } from '../events/categories';
 import type { EventStatus } from '../events/status';
-import { isFinal } from '../events/status';
 
-/** The indicator counters a screen shows for one region (any level). */
+/**
+ * The indicator counters a screen shows for one region (any level). Rates are derived from
+ * them (indicators.ts), never stored, so they can always be recomputed exactly.
+ */
 export interface RegionCounters {
   /** Events ever stored in the region. */
   total: number;
@@ -10,10 +12,18 @@ export interface RegionCounters {
   today: number;
   /** Not yet closed or rejected. */
   open: number;
-  /** Closed or rejected, ever. */
+  /** Open and past their deadline (a first-class indicator: 超时). */
+  overdue: number;
+  /** Closed (办结), ever. */
   closed: number;
-  /** Closed or rejected since local midnight. */
+  /** Rejected (不予受理): not expected to be closed, so left out of the rates' denominators. */
+  rejected: number;
+  /** Closed since local midnight. */
   closedToday: number;
+  /** Closed by their deadline (按期办结). */
+  closedOnTime: number;
+  /** Sum over closed events of (closed − reported), ms: the mean handling time's numerator. */
+  handlingMsSum: number;
   /** Today's events by category and by source (the wall's mix panels). */
   todayByCategory: Partial<Record<Category, number>>;
   todayBySource: Partial<Record<Source, number>>;
@@ -26,10 +36,25 @@ export interface CountableEvent {
   status: EventStatus;
   reportedAtMs: number;
   closedAtMs: number | null;
+  deadlineMs: number;
+  /** Whether the overdue watcher has marked it overdue. */
+  overdue: boolean;
 }
 
 export function emptyCounters(): RegionCounters {
-  return { total: 0, today: 0, open: 0, closed: 0, closedToday: 0, todayByCategory: {}, todayBySource: {} };
+  return {
+    total: 0,
+    today: 0,
+    open: 0,
+    overdue: 0,
+    closed: 0,
+    rejected: 0,
+    closedToday: 0,
+    closedOnTime: 0,
+    handlingMsSum: 0,
+    todayByCategory: {},
+    todayBySource: {},
+  };
 }
 
 function bump<K extends string>(m: Partial<Record<K, number>>, k: K, by: number): void {
@@ -40,21 +65,27 @@ function bump<K extends string>(m: Partial<Record<K, number>>, k: K, by: number)
 
 /**
  * Adds (sign 1) or removes (sign -1) one event's contribution to a region's counters, in place.
- * `todayStartMs` is the local midnight that "today" counts from.
+ * It depends only on the event's stored state and the day, so removing the "before" state of a
+ * change always undoes exactly what adding it did. `todayStartMs`: the local midnight.
  */
 export function addContribution(c: RegionCounters, e: CountableEvent, sign: 1 | -1, todayStartMs: number): void {
   c.total += sign;
-  const isToday = e.reportedAtMs >= todayStartMs;
-  if (isToday) {
+  if (e.reportedAtMs >= todayStartMs) {
     c.today += sign;
     bump(c.todayByCategory, e.category, sign);
     bump(c.todayBySource, e.source, sign);
   }
-  if (isFinal(e.status)) {
+  if (e.status === 'closed') {
     c.closed += sign;
-    if (e.closedAtMs !== null && e.closedAtMs >= todayStartMs) c.closedToday += sign;
+    const closedAt = e.closedAtMs ?? e.reportedAtMs;
+    if (closedAt >= todayStartMs) c.closedToday += sign;
+    if (closedAt <= e.deadlineMs) c.closedOnTime += sign;
+    c.handlingMsSum += sign * (closedAt - e.reportedAtMs);
+  } else if (e.status === 'rejected') {
+    c.rejected += sign;
   } else {
     c.open += sign;
+    if (e.overdue) c.overdue += sign;
   }
 }
 

@@ -20,6 +20,25 @@ export interface GridEvent {
   status: EventStatus;
   reportedAt: string;
   receivedAt: string;
-  /** When it reached a final status, if it has. */
+  /** When it reached a final status (closed or rejected), if it has. */
   closedAt: string | null;
+  /** By when it must be closed (config/time-limits.json). */
+  deadline: string;
+  /** When it was found overdue, if it has been (it stays so: a late case was late). */
+  overdueAt: string | null;
+  /** The department or unit it is dispatched to, if any. */
+  unit: string | null;
+}
+
+/** One step of an event's history: who moved it, when, from where to where, and why. */
+export interface EventTransition {
+  seq: number;
+  eventId: string;
+  action: string;
+  fromStatus: EventStatus | null;
+  toStatus: EventStatus;
+  actor: string;
+  note: string;
+  unit: string | null;
+  at: string;
 }

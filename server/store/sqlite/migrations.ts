@@ -1,6 +1,6 @@
 /**
- * Versioned schema of the embedded store. Append only: a released migration is never edited.
- * Times are epoch milliseconds (INTEGER); `changes.seq` is the store's sequence.
+ * Versioned schema of the embedded store. Append only: once released, a migration is never
+ * edited. Times are epoch milliseconds (INTEGER); `changes.seq` is the store's sequence.
  */
 export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
   {
@@ -26,10 +26,26 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
         status TEXT NOT NULL,
         reported_at INTEGER NOT NULL,
         received_at INTEGER NOT NULL,
-        closed_at INTEGER
+        closed_at INTEGER,
+        deadline_at INTEGER NOT NULL,
+        overdue_at INTEGER,
+        unit TEXT
       );
       CREATE INDEX events_grid_seq ON events (grid_id, seq);
       CREATE INDEX events_reported_at ON events (reported_at);
+      CREATE INDEX events_open_deadline ON events (deadline_at) WHERE overdue_at IS NULL AND status NOT IN ('closed', 'rejected');
+      CREATE TABLE transitions (
+        seq INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        note TEXT NOT NULL,
+        unit TEXT,
+        at INTEGER NOT NULL
+      );
+      CREATE INDEX transitions_event ON transitions (event_id, seq);
     `,
   },
 ];
