@@ -13,15 +13,23 @@ describe('createChildrenMapRegistry', () => {
     const registry = createChildrenMapRegistry(register);
     const a = registry.ensure('150602', h, features);
     const b = registry.ensure('150602', h, features);
-    expect(a).toBe(b);
-    expect(register).toHaveBeenCalledOnce();
-    const [, geoJson] = register.mock.calls[0];
+    expect(a).toEqual(b);
+    expect(register).toHaveBeenCalledTimes(2); // children + outline, once
+    const [name, geoJson] = register.mock.calls[0];
+    expect(name).toBe(a.children);
     expect(geoJson.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['150602001', '150602002']);
+  });
+  it('registers the region’s own outline for the underlay', () => {
+    const register = vi.fn();
+    const names = createChildrenMapRegistry(register).ensure('150602001', h, features);
+    const [name, geoJson] = register.mock.calls[1];
+    expect(name).toBe(names.outline);
+    expect(geoJson.features).toHaveLength(1);
   });
   it('registers each region under its own name', () => {
     const register = vi.fn();
     const registry = createChildrenMapRegistry(register);
-    expect(registry.ensure('150602001', h, features)).not.toBe(registry.ensure('150602002', h, features));
-    expect(register).toHaveBeenCalledTimes(2);
+    expect(registry.ensure('150602001', h, features).children).not.toBe(registry.ensure('150602002', h, features).children);
+    expect(register).toHaveBeenCalledTimes(4);
   });
 });

@@ -10,27 +10,39 @@ export interface ChildFeatureProps {
 
 export type RegisterMap = (mapName: string, geoJson: FeatureCollection<RegionGeometry, ChildFeatureProps>) => void;
 
+/** ECharts map names of one region: its children (the heat map) and its own outline (the underlay). */
+export interface RegionMapNames {
+  children: string;
+  outline: string;
+}
+
 /**
- * Registers, once per region, a map of that region's children with ECharts. Registering parses
- * every polygon, so it is done the first time a region is drawn and the name reused afterwards.
+ * Registers, once per region, a map of that region's children and one of its outline with
+ * ECharts. Registering parses every polygon, so it is done the first time a region is drawn
+ * and the names reused afterwards.
  */
 export function createChildrenMapRegistry(register: RegisterMap) {
   const registered = new Set<string>();
   return {
-    /** Returns the ECharts map name for `regionId`'s children, registering it on first use. */
-    ensure(regionId: string, hierarchy: Hierarchy, features: ReadonlyMap<string, RegionFeature>): string {
-      const mapName = `children:${regionId}`;
-      if (registered.has(regionId)) return mapName;
+    /** Returns the ECharts map names for `regionId`, registering them on first use. */
+    ensure(regionId: string, hierarchy: Hierarchy, features: ReadonlyMap<string, RegionFeature>): RegionMapNames {
+      const names = { children: `children:${regionId}`, outline: `outline:${regionId}` };
+      if (registered.has(regionId)) return names;
       const children = hierarchy.children(regionId);
-      register(mapName, {
+      register(names.children, {
         type: 'FeatureCollection',
         features: children.flatMap((c) => {
           const f = features.get(c.id);
           return f ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { name: c.id } }] : [];
         }),
       });
+      const own = features.get(regionId);
+      register(names.outline, {
+        type: 'FeatureCollection',
+        features: own ? [{ type: 'Feature', geometry: own.geometry, properties: { name: regionId } }] : [],
+      });
       registered.add(regionId);
-      return mapName;
+      return names;
     },
   };
 }

@@ -20,6 +20,9 @@ export function makeEvent(seq: number, over: Partial<GridEvent> = {}): GridEvent
     reportedAt: new Date(Date.UTC(2025, 0, 1, 2, 0, seq)).toISOString(),
     receivedAt: new Date(Date.UTC(2025, 0, 1, 2, 0, seq)).toISOString(),
     closedAt: null,
+    deadline: new Date(Date.UTC(2025, 0, 2, 2, 0, seq)).toISOString(),
+    overdueAt: null,
+    unit: null,
     ...over,
   };
 }

@@ -1,0 +1,32 @@
+/**
+ * The one place ECharts is assembled: only the charts and components the screens use, so the
+ * bundle carries nothing else (tree-shaken `echarts/core`).
+ */
+import { BarChart, MapChart, PieChart } from 'echarts/charts';
+import type { BarSeriesOption, MapSeriesOption, PieSeriesOption } from 'echarts/charts';
+import { GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import type {
+  GeoComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([MapChart, BarChart, PieChart, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+
+export { echarts };
+
+export type WallChartOption = ComposeOption<
+  | MapSeriesOption
+  | BarSeriesOption
+  | PieSeriesOption
+  | GeoComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
+>;
