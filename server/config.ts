@@ -21,6 +21,8 @@ export interface ServerConfig {
   /** Largest accepted JSON body, bytes. Default 64 KiB. */
   maxBodyBytes: number;
   logLevel: string;
+  /** The time-limits file; default config/time-limits.json. */
+  timeLimitsFile: string | null;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
@@ -46,5 +48,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tickMs: intFrom(env, 'TICK_MS', 500, 50, 10_000),
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
+    timeLimitsFile: env.TIME_LIMITS_FILE ? resolve(env.TIME_LIMITS_FILE) : null,
   };
 }

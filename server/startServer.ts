@@ -11,7 +11,10 @@ import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
 import { SqliteEventStore } from './store/sqlite/sqliteEventStore';
 import { RegionAggregates } from './aggregates/regionAggregates';
+import { EventWriter } from './events/eventWriter';
 import { EventIngestion } from './events/ingestEvents';
+import { OverdueWatcher } from './events/overdueWatcher';
+import { loadTimeLimits } from './events/loadTimeLimits';
 import { StreamHub } from './stream/streamHub';
 import { createApp } from './http/createApp';
 import { Simulator } from './simulator/simulator';
@@ -29,15 +32,19 @@ export interface RunningServer {
 
 /** Opens the store named by the config: PostgreSQL when DATABASE_URL is set, else the embedded one. */
 async function openStore(config: ServerConfig): Promise<EventStore> {
-  if (config.databaseUrl) throw new Error('DATABASE_URL is set but the PostgreSQL store is not available in this build');
+  if (config.databaseUrl) {
+    const { PostgresEventStore } = await import('./store/postgres/postgresEventStore');
+    return new PostgresEventStore(config.databaseUrl);
+  }
   return new SqliteEventStore(config.dataDir);
 }
 
 /**
- * Starts one GridPulse process: store, counters rebuilt from it, API, sockets, simulator.
- * Side effects live here and in main.ts; everything it wires is testable alone.
+ * Starts one GridPulse process: store, counters rebuilt from it, API, sockets, overdue watcher,
+ * simulator. Side effects live here and in main.ts; everything it wires is testable alone.
  */
 export async function startServer(config: ServerConfig, log: Logger, now: () => number = Date.now): Promise<RunningServer> {
+  const limits = loadTimeLimits(config.timeLimitsFile ?? undefined);
   const geoFile = geographyPath(config.dataDir);
   const geo: GeoContext = { current: loadGeography(geoFile) };
   const h = geo.current.hierarchy;
@@ -56,16 +63,24 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const http = createServer();
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   const hub = new StreamHub({ io, geo, aggregates, store, log, tickMs: config.tickMs });
-  const ingestion = new EventIngestion({ store, geo, aggregates, now, onCreated: (evs) => hub.onCommitted(evs) });
+  const writer = new EventWriter({ store, aggregates, onChanged: (evs) => hub.onCommitted(evs) });
+  const watcher = new OverdueWatcher(writer, now, log);
+  const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
   const app = createApp({
     ingestion,
+    writer,
+    store,
     geo,
+    aggregates,
+    now,
+    warnAt: limits.warnAt,
     log,
     maxBodyBytes: config.maxBodyBytes,
     health: async () => ({ store: store.kind, seq: await store.latestSeq(), district: geo.current.hierarchy.root.id }),
   });
   http.on('request', app);
   hub.start(seq);
+  watcher.start(await store.openDeadlines());
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -99,9 +114,10 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     geo,
     async close() {
       await simulator?.stop();
+      watcher.stop();
       hub.stop();
       await new Promise<void>((r) => io.close(() => r()));
-      await ingestion.drain();
+      await writer.drain();
       await store.close();
     },
   };

@@ -1,12 +1,10 @@
 import type { z } from 'zod';
 import { eventIngestSchema } from '../../shared/events/eventIngestSchema';
 import type { GridEvent } from '../../shared/events/gridEvent';
-import type { CountableEvent } from '../../shared/aggregates/regionCounters';
-import type { EventStore, InsertOutcome, NewEventRecord } from '../store/eventStore';
-import { createGroupCommit } from '../store/groupCommit';
-import type { RegionAggregates } from '../aggregates/regionAggregates';
+import { deadlineMs, type TimeLimits } from '../../shared/events/timeLimits';
 import type { GeoContext } from '../geo/geoContext';
 import { convertToWgs84 } from '../geo/convertToWgs84';
+import type { EventWriter } from './eventWriter';
 
 /** A report's time may run ahead of the server's clock by this much (phones drift), ms. */
 const MAX_CLOCK_SKEW_MS = 5 * 60_000;
@@ -23,22 +21,12 @@ export type IngestResult =
   | { kind: 'unplaceable'; field: string; message: string };
 
 export interface IngestDeps {
-  store: EventStore;
+  writer: EventWriter;
   geo: GeoContext;
-  aggregates: RegionAggregates;
+  limits: TimeLimits;
   now: () => number;
-  /** Called after each durable batch with the events it created, in seq order. */
-  onCreated: (events: GridEvent[]) => void;
-}
-
-export function toCountable(e: GridEvent): CountableEvent {
-  return {
-    category: e.category,
-    source: e.source,
-    status: e.status,
-    reportedAtMs: Date.parse(e.reportedAt),
-    closedAtMs: e.closedAt === null ? null : Date.parse(e.closedAt),
-  };
+  /** Told of each newly created event (the overdue watcher). */
+  onCreated?: (e: GridEvent) => void;
 }
 
 export function zodIssues(err: z.ZodError): FieldIssue[] {
@@ -47,27 +35,13 @@ export function zodIssues(err: z.ZodError): FieldIssue[] {
 
 /**
  * The one ingestion path for grid events, used by the HTTP API and (through it) the simulator:
- * validate → convert coordinates → assign the grid → durable group-committed write → counters.
+ * validate → convert coordinates → assign the grid → set the deadline → durable write.
  */
 export class EventIngestion {
-  private readonly commit;
-
-  constructor(private readonly deps: IngestDeps) {
-    this.commit = createGroupCommit<NewEventRecord, InsertOutcome>(async (batch) => {
-      const outcomes = await deps.store.insertEvents(batch);
-      const created: GridEvent[] = [];
-      for (const o of outcomes) {
-        if (!o.created) continue;
-        deps.aggregates.apply(o.event.gridId, null, toCountable(o.event));
-        created.push(o.event);
-      }
-      if (created.length > 0) deps.onCreated(created);
-      return outcomes;
-    });
-  }
+  constructor(private readonly deps: IngestDeps) {}
 
   /** Validates and stores one event; resolves only once it is durable (or known already). */
-  async ingest(body: unknown): Promise<IngestResult> {
+  async ingest(body: unknown, actor: string): Promise<IngestResult> {
     const parsed = eventIngestSchema.safeParse(body);
     if (!parsed.success) return { kind: 'invalid', issues: zodIssues(parsed.error) };
     const p = parsed.data;
@@ -94,23 +68,28 @@ export class EventIngestion {
       gridId = found;
     }
 
-    const outcome = await this.commit.submit({
-      id: p.clientId,
-      category: p.category,
-      severity: p.severity,
-      source: p.source,
-      lon,
-      lat,
-      gridId,
-      description: p.description,
-      reportedAtMs,
-      receivedAtMs: now,
+    const outcome = await this.deps.writer.submit({
+      type: 'create',
+      record: {
+        id: p.clientId,
+        category: p.category,
+        severity: p.severity,
+        source: p.source,
+        lon,
+        lat,
+        gridId,
+        description: p.description,
+        reportedAtMs,
+        receivedAtMs: now,
+        deadlineMs: deadlineMs(this.deps.limits, p.category, p.severity, reportedAtMs),
+        actor,
+      },
     });
-    return outcome.created ? { kind: 'created', event: outcome.event } : { kind: 'duplicate', event: outcome.event };
-  }
-
-  /** Resolves once every accepted write has been flushed (shutdown). */
-  drain(): Promise<void> {
-    return this.commit.drain();
+    if (outcome.type === 'created') {
+      this.deps.onCreated?.(outcome.event);
+      return { kind: 'created', event: outcome.event };
+    }
+    if (outcome.type === 'duplicate') return { kind: 'duplicate', event: outcome.event };
+    throw new Error(`unexpected store outcome ${outcome.type} for a create`);
   }
 }

@@ -1,6 +1,6 @@
-import type { loadGeography } from './loadGeography';
+import type { LoadedGeography } from './loadGeography';
 
-export type LoadedGeography = ReturnType<typeof loadGeography>;
+export type { LoadedGeography };
 
 /**
  * The geography in force. A holder rather than the value itself, so that a re-import can swap

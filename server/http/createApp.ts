@@ -1,15 +1,15 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { ApiPath } from '../../shared/protocol/socketProtocol';
-import type { EventIngestion } from '../events/ingestEvents';
-import type { GeoContext } from '../geo/geoContext';
-import { eventsRouter } from './eventsRouter';
+import type { RegionAggregates } from '../aggregates/regionAggregates';
+import { eventsRouter, type EventsRouterDeps } from './eventsRouter';
+import { regionsRouter } from './regionsRouter';
+import { openApiDocument } from './openApiDocument';
 import { errorHandler } from './errorHandler';
 import { staticClient } from './staticClient';
 
-export interface AppDeps {
-  ingestion: EventIngestion;
-  geo: GeoContext;
+export interface AppDeps extends EventsRouterDeps {
+  aggregates: RegionAggregates;
   log: Logger;
   maxBodyBytes: number;
   health: () => Promise<Record<string, unknown>>;
@@ -20,17 +20,17 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(ApiPath.events, express.json({ limit: deps.maxBodyBytes }), eventsRouter(deps.ingestion));
+  app.use('/api', express.json({ limit: deps.maxBodyBytes }));
+  app.use(ApiPath.events, eventsRouter(deps));
+  app.use(ApiPath.regions, regionsRouter(deps.geo, deps.aggregates));
+  const openApi = openApiDocument('1');
+  app.get(ApiPath.openApi, (_req, res) => res.json(openApi));
   app.get(ApiPath.geography, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(deps.geo.current.collection);
   });
-  app.get(ApiPath.health, async (_req, res, next) => {
-    try {
-      res.json({ ok: true, ...(await deps.health()) });
-    } catch (err) {
-      next(err);
-    }
+  app.get(ApiPath.health, async (_req, res) => {
+    res.json({ ok: true, ...(await deps.health()) });
   });
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'no such API route' }));
   app.use(staticClient());

@@ -122,7 +122,7 @@ export class StreamHub {
     const tickNo = this.ticks;
     const h = this.deps.geo.current.hierarchy;
     const gridIds = regionId === h.root.id ? null : descendantGrids(h, regionId);
-    const events = await this.deps.store.recentEvents({ gridIds, limit: this.deps.snapshotEvents ?? 30 });
+    const events = await this.deps.store.queryEvents({ gridIds, limit: this.deps.snapshotEvents ?? 30 });
     // Counters are read after the query, synchronously: they are never older than the events.
     const body: FocusSnapshot = {
       regionId,

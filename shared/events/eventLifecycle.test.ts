@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, allowedActions, nextStatus, type Action } from './eventLifecycle';
-import { STATUSES, isFinal } from './status';
+import { STATUSES, isFinal, type EventStatus } from './status';
 
 describe('eventLifecycle', () => {
   it('walks the whole closed loop 上报 → 受理 → 派遣 → 处置 → 反馈 → 办结', () => {
-    let s = STATUSES[0];
+    let s: EventStatus = STATUSES[0];
     for (const a of ['accept', 'dispatch', 'start', 'resolve', 'close'] as Action[]) s = nextStatus(s, a)!;
     expect(s).toBe('closed');
   });

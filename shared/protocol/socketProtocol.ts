@@ -76,4 +76,6 @@ export const ApiPath = {
   events: '/api/events',
   geography: '/api/geography',
   health: '/api/health',
+  regions: '/api/regions',
+  openApi: '/api/openapi.json',
 } as const;

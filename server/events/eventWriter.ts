@@ -1,0 +1,45 @@
+import type { GridEvent } from '../../shared/events/gridEvent';
+import type { RegionAggregates } from '../aggregates/regionAggregates';
+import { toCountable, type CommandOutcome, type EventStore, type StoreCommand } from '../store/eventStore';
+import { createGroupCommit } from '../store/groupCommit';
+
+export interface EventWriterDeps {
+  store: EventStore;
+  aggregates: RegionAggregates;
+  /** Called after each durable batch with the events it created or changed, in seq order. */
+  onChanged: (events: GridEvent[]) => void;
+}
+
+/**
+ * The server's single writer: every change (a new event, a lifecycle move, an overdue mark)
+ * passes through one group-committed queue, so the store's seq order is exactly the order in
+ * which counters are updated and screens are told. A promise it returns resolves only once the
+ * change is durable.
+ */
+export class EventWriter {
+  private readonly commit;
+
+  constructor(deps: EventWriterDeps) {
+    this.commit = createGroupCommit<StoreCommand, CommandOutcome>(async (batch) => {
+      const outcomes = await deps.store.apply(batch);
+      const changed: GridEvent[] = [];
+      for (const o of outcomes) {
+        if (o.type === 'created') deps.aggregates.apply(o.event.gridId, null, toCountable(o.event));
+        else if (o.type === 'changed') deps.aggregates.apply(o.event.gridId, toCountable(o.before), toCountable(o.event));
+        else continue;
+        changed.push(o.event);
+      }
+      if (changed.length > 0) deps.onChanged(changed);
+      return outcomes;
+    });
+  }
+
+  submit(cmd: StoreCommand): Promise<CommandOutcome> {
+    return this.commit.submit(cmd);
+  }
+
+  /** Resolves once everything submitted so far is durable (shutdown). */
+  drain(): Promise<void> {
+    return this.commit.drain();
+  }
+}
