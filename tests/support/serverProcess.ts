@@ -20,12 +20,14 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server (`tsx server/main.ts`) as a child process on a free port, with its own
+ * Starts the real server (server/main.ts) as one child process on a free port, with its own
  * data folder, and resolves once it listens. The simulator is off unless the env turns it on.
  */
 export async function startServerProcess(opts: { env?: Record<string, string>; dataDir?: string } = {}): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'gridpulse-test-'));
-  const proc = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+  // `node --import tsx`, not the tsx binary: that runs the server in a grandchild, which a
+  // SIGKILL of the child would leave running.
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SIMULATOR: 'off', LOG_LEVEL: 'info', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
