@@ -1,4 +1,5 @@
 import type { Hierarchy } from '../../shared/geo/hierarchy';
+import { shortName } from './shortName';
 
 /**
  * Where an event happened, told relative to the focus: the (at most two) levels between the
@@ -9,5 +10,5 @@ export function placeName(h: Hierarchy, focusId: string, gridId: string): string
   if (path.length === 0) return gridId;
   const below = path.slice(Math.max(path.indexOf(focusId) + 1, 0));
   const shown = (below.length > 0 ? below : path.slice(-1)).slice(-2);
-  return shown.map((id) => h.get(id)?.name ?? id).join(' · ');
+  return shown.map((id) => shortName(h, id)).join(' · ');
 }

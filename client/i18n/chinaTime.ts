@@ -25,7 +25,13 @@ export function formatHourMinute(ms: number): string {
   return formatter('en-GB', 'hm', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 }
 
-/** 2025年1月1日 星期三 / Wed, 1 January 2025. */
+/** 2025年1月1日星期三 / Wed, Jan 1, 2025 (English abbreviated to fit the same width). */
 export function formatLongDate(ms: number, locale: string): string {
-  return formatter(locale, 'date', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(ms);
+  const zh = locale.startsWith('zh');
+  return formatter(locale, 'date', {
+    year: 'numeric',
+    month: zh ? 'long' : 'short',
+    day: 'numeric',
+    weekday: zh ? 'long' : 'short',
+  }).format(ms);
 }

@@ -93,6 +93,18 @@ describe('mergeEvents', () => {
     expect(mergeEvents([newer], [older], 10)[0].status).toBe('closed');
   });
 
+  it('orders by report time, so a report that arrives late sorts below newer ones', () => {
+    const late = makeEvent(40, { reportedAt: '2025-01-01T01:59:00.000Z' });
+    const merged = mergeEvents([makeEvent(30), makeEvent(20)], [late], 10);
+    expect(merged.map((e) => e.seq)).toEqual([30, 20, 40]);
+  });
+
+  it('breaks a tie in report time by store seq', () => {
+    const at = '2025-01-01T02:00:00.000Z';
+    const merged = mergeEvents([makeEvent(1, { reportedAt: at })], [makeEvent(2, { reportedAt: at })], 10);
+    expect(merged.map((e) => e.seq)).toEqual([2, 1]);
+  });
+
   it('sorts an update for an event that fell off the list back out of it', () => {
     const held = [makeEvent(30), makeEvent(20)];
     const merged = mergeEvents(held, [makeEvent(5, { updatedSeq: 31, status: 'closed' })], 2);

@@ -10,7 +10,7 @@ export interface FocusState {
   serverTime: string;
   /** Counters of the focused region and its children, by region id. */
   counters: Readonly<Record<string, RegionCounters>>;
-  /** Newest first (by store seq), at most the list limit. */
+  /** Newest first (by report time, then seq), at most the list limit. */
   events: readonly GridEvent[];
 }
 
@@ -65,9 +65,11 @@ export function applyDelta(
 }
 
 /**
- * Union by id, keeping the most recently updated version of each event, newest (highest
- * creation seq) first, cut to `limit`. An update for an event that has already dropped off the
- * list sorts back into its place and is cut again, rather than jumping to the top.
+ * Union by id, keeping the most recently updated version of each event, newest first, cut to
+ * `limit`. "Newest" is by report time (what the list shows), then by store seq: reports arrive
+ * up to minutes late (a phone offline on patrol), and sorting by arrival would show times out of
+ * order. An update for an event that has already dropped off the list sorts back into its
+ * place and is cut again, rather than jumping to the top.
  */
 export function mergeEvents(held: readonly GridEvent[], incoming: readonly GridEvent[], limit: number): GridEvent[] {
   const byId = new Map<string, GridEvent>();
@@ -76,5 +78,7 @@ export function mergeEvents(held: readonly GridEvent[], incoming: readonly GridE
     const prev = byId.get(e.id);
     if (!prev || e.updatedSeq >= prev.updatedSeq) byId.set(e.id, e);
   }
-  return [...byId.values()].sort((a, b) => b.seq - a.seq).slice(0, limit);
+  const keyed = [...byId.values()].map((e) => ({ e, t: Date.parse(e.reportedAt) }));
+  keyed.sort((a, b) => b.t - a.t || b.e.seq - a.e.seq);
+  return keyed.slice(0, limit).map((k) => k.e);
 }

@@ -32,6 +32,12 @@ export const en: MessageSchema = {
     community: 'Community',
     grid: 'Grid',
   },
+  levelInText: {
+    district: 'district',
+    street: 'street',
+    community: 'community',
+    grid: 'grid',
+  },
   nav: {
     back: 'Up one level',
     hint: 'Click a region to drill down',
@@ -64,6 +70,14 @@ export const en: MessageSchema = {
     title: 'Open events by {level}',
     gridLevel: 'A grid has no sub-regions',
     none: 'No open events',
+  },
+  profile: {
+    title: 'Grid profile',
+    kind: 'Kind',
+    comprehensive: 'Comprehensive',
+    dedicated: 'Dedicated',
+    population: 'Residents',
+    households: 'Households',
   },
   map: {
     legend: 'Open events',

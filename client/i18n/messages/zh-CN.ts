@@ -34,6 +34,13 @@ export const zhCN = {
     community: '社区',
     grid: '网格',
   },
+  /** A level's name inside a sentence ("下辖{level}…"); English needs lower case there. */
+  levelInText: {
+    district: '区',
+    street: '街道',
+    community: '社区',
+    grid: '网格',
+  },
   nav: {
     back: '返回上级',
     hint: '点击区域下钻',
@@ -66,6 +73,14 @@ export const zhCN = {
     title: '下辖{level}未办结排行',
     gridLevel: '当前为网格，无下辖区域',
     none: '暂无未办结事件',
+  },
+  profile: {
+    title: '网格概况',
+    kind: '网格类型',
+    comprehensive: '综合网格',
+    dedicated: '专属网格',
+    population: '常住人口',
+    households: '户数',
   },
   map: {
     legend: '未办结事件数',
