@@ -14,7 +14,7 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** Built-in event simulator on (default) or off (SIMULATOR=off). */
   simulator: boolean;
-  /** Simulated events per minute at the daily peak. Default 40. */
+  /** Simulated events per minute at the daily peak. Default 12 (≈ 9,000 a day). */
   simulatorRatePerMin: number;
   /** How often coalesced deltas go to screens, ms. Default 500. */
   tickMs: number;
@@ -44,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || null,
     redisUrl: env.REDIS_URL || null,
     simulator: ['on', '1', 'true'].includes(sim),
-    simulatorRatePerMin: intFrom(env, 'SIMULATOR_RATE', 40, 1, 600_000),
+    simulatorRatePerMin: intFrom(env, 'SIMULATOR_RATE', 12, 1, 600_000),
     tickMs: intFrom(env, 'TICK_MS', 500, 50, 10_000),
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',

@@ -18,6 +18,7 @@ import { loadTimeLimits } from './events/loadTimeLimits';
 import { StreamHub } from './stream/streamHub';
 import { createApp } from './http/createApp';
 import { Simulator } from './simulator/simulator';
+import { HandlingSimulator } from './simulator/handlingSimulator';
 import { createEventGenerator, type SimGrid } from './simulator/eventGenerator';
 import { seededRandom } from './simulator/random';
 
@@ -90,6 +91,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const url = `http://127.0.0.1:${port}`;
 
   let simulator: Simulator | null = null;
+  let handling: HandlingSimulator | null = null;
   if (config.simulator) {
     const random = seededRandom(Date.now() & 0xffffffff);
     const grids: SimGrid[] = h.byLevel('grid').map((region) => ({
@@ -102,8 +104,14 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
       random,
       runId: `sim-${Date.now().toString(36)}`,
     });
-    simulator = new Simulator({ baseUrl: url, next: generator.next, random, ratePerMin: config.simulatorRatePerMin, log });
+    handling = new HandlingSimulator({ baseUrl: url, random, log });
+    // Pick up what a previous run left open, then everything newly reported.
+    for (const e of await store.queryEvents({ gridIds: null, statuses: ['reported', 'accepted', 'dispatched', 'handling', 'resolved'], limit: 5000 }))
+      handling.follow(e);
+    const follow = handling;
+    simulator = new Simulator({ baseUrl: url, next: generator.next, random, ratePerMin: config.simulatorRatePerMin, log, onStored: (e) => follow.follow(e) });
     simulator.start();
+    handling.start();
   }
 
   return {
@@ -114,6 +122,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     geo,
     async close() {
       await simulator?.stop();
+      handling?.stop();
       watcher.stop();
       hub.stop();
       await new Promise<void>((r) => io.close(() => r()));

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { ApiPath } from '../../shared/protocol/socketProtocol';
 import { CHINA_UTC_OFFSET_MS } from '../../shared/time/dayStart';
 import type { EventIngest } from '../../shared/events/eventIngestSchema';
+import type { GridEvent } from '../../shared/events/gridEvent';
 import { HOURLY_RHYTHM } from './eventMix';
 import { poisson, type Random } from './random';
 
@@ -16,6 +17,8 @@ export interface SimulatorDeps {
   now?: () => number;
   /** How often it decides how many events to send, ms. */
   stepMs?: number;
+  /** Told of each event the server stored (201). */
+  onStored?: (event: GridEvent) => void;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -65,6 +68,7 @@ export class Simulator {
         });
         if (res.ok) {
           this.sent++;
+          if (res.status === 201) this.deps.onStored?.(((await res.json()) as { event: GridEvent }).event);
           return;
         }
         if (res.status < 500) {

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { demoGrids, type DemoGrid } from '../support/demoPoints';
+import { connectScreen } from '../support/screenClient';
+import { ApiPath } from '../../shared/protocol/socketProtocol';
+
+let server: ServerProcess;
+let g: DemoGrid;
+const json = async <T = any>(res: Response | Promise<Response>) => (await (await res).json()) as T;
+const post = (path: string, body: unknown) =>
+  fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const report = (clientId: string, over: Record<string, unknown> = {}) =>
+  post(ApiPath.events, { clientId, category: 'dispute', severity: 'urgent', source: 'hotline', location: { lon: g.lon, lat: g.lat }, ...over });
+const move = (id: string, body: Record<string, unknown>) => post(`${ApiPath.events}/${id}/transitions`, { actor: '值班员张三', ...body });
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { TICK_MS: '100' } });
+  g = demoGrids()[5];
+});
+afterAll(async () => {
+  await server?.stop();
+  if (server) rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+describe('the closed loop over HTTP', () => {
+  it('walks an event from 上报 to 办结, with history, unit, SLA and region indicators', async () => {
+    expect((await report('loop-1')).status).toBe(201);
+    for (const step of [{ action: 'accept' }, { action: 'dispatch', unit: '司法所', note: '请调解' }, { action: 'start' }, { action: 'resolve', note: '已调解' }, { action: 'close' }]) {
+      const res = await move('loop-1', step);
+      expect(res.status, JSON.stringify(step)).toBe(200);
+    }
+    const { event, history } = await json(fetch(`${server.url}${ApiPath.events}/loop-1`));
+    expect(event).toMatchObject({ status: 'closed', unit: '司法所', sla: { light: 'done_on_time', remainingMs: null } });
+    expect(history.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'dispatch', 'start', 'resolve', 'close']);
+    expect(history[2]).toMatchObject({ actor: '值班员张三', unit: '司法所', note: '请调解', fromStatus: 'accepted', toStatus: 'dispatched' });
+    const grid = await json(fetch(`${server.url}${ApiPath.regions}/${g.id}`));
+    expect(grid.counters).toMatchObject({ total: 1, closed: 1, closedOnTime: 1, open: 0 });
+    expect(grid.closureRate).toBe(1);
+    expect(grid.onTimeRate).toBe(1);
+    expect(grid.meanHandlingHours).toBeGreaterThan(0);
+  });
+
+  it('refuses an illegal move with 409 naming the allowed ones, and a stale one without overwriting', async () => {
+    await report('loop-2');
+    const illegal = await move('loop-2', { action: 'close' });
+    expect(illegal.status).toBe(409);
+    expect(await illegal.json()).toMatchObject({ error: 'transition_not_allowed', status: 'reported', allowed: ['accept', 'reject'] });
+    expect((await move('loop-2', { action: 'accept', expectedStatus: 'reported' })).status).toBe(200);
+    const stale = await move('loop-2', { action: 'reject', expectedStatus: 'reported' });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({ error: 'changed_meanwhile', status: 'accepted' });
+    expect((await move('loop-2', { action: 'dispatch' })).status).toBe(400); // unit is required to dispatch
+    expect((await move('nope', { action: 'accept' })).status).toBe(404);
+  });
+
+  it('filters the list by region at any level, status, category and overdue, with stable cursor pages', async () => {
+    for (let i = 0; i < 7; i++) await report(`list-${i}`, { category: i % 2 ? 'sanitation' : 'dispute' });
+    const byStreet = await json(fetch(`${server.url}${ApiPath.events}?regionId=${g.streetId}&status=open&category=sanitation`));
+    expect(byStreet.events.map((e: { id: string }) => e.id)).toEqual(['list-5', 'list-3', 'list-1']);
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = await json(fetch(`${server.url}${ApiPath.events}?regionId=${g.communityId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`));
+      seen.push(...page.events.map((e: { id: string }) => e.id));
+      cursor = page.nextCursor ?? '';
+    } while (cursor);
+    expect(seen).toHaveLength(9);
+    expect(new Set(seen).size).toBe(9);
+    expect((await json(fetch(`${server.url}${ApiPath.events}?overdue=true`))).events).toEqual([]);
+    const bad = await fetch(`${server.url}${ApiPath.events}?status=lost&limit=9999`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).message).toMatch(/status.*|limit/);
+    expect((await fetch(`${server.url}${ApiPath.events}?regionId=150602999`)).status).toBe(422);
+  });
+
+  it('streams a lifecycle move to screens as a changed event and changed counters', async () => {
+    const screen = await connectScreen(server.url);
+    try {
+      await screen.subscribe(g.communityId);
+      await report('loop-3');
+      await screen.waitForDelta((d) => d.events.some((e) => e.id === 'loop-3'));
+      await move('loop-3', { action: 'reject', note: '重复上报' });
+      const d = await screen.waitForDelta((x) => x.events.some((e) => e.id === 'loop-3' && e.status === 'rejected'));
+      expect(d.counters[g.communityId].rejected).toBe(1);
+    } finally {
+      screen.close();
+    }
+  });
+
+  it('serves an OpenAPI document generated from the request schemas', async () => {
+    const doc = await json(fetch(server.url + ApiPath.openApi));
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.components.schemas.EventIngest.required).toEqual(expect.arrayContaining(['clientId', 'category', 'source', 'location']));
+    expect(doc.components.schemas.Transition.properties.action.enum).toContain('dispatch');
+    expect(doc.paths['/api/events'].get.parameters.map((p: { name: string }) => p.name)).toContain('regionId');
+  });
+
+  it('rebuilds every counter from the store on restart to what it showed before', async () => {
+    const regions = [g.id, g.communityId, g.streetId, '150602'];
+    const before = await Promise.all(regions.map((id) => json(fetch(`${server.url}${ApiPath.regions}/${id}`))));
+    await server.stop('SIGTERM');
+    server = await startServerProcess({ dataDir: server.dataDir, env: { TICK_MS: '100' } });
+    const after = await Promise.all(regions.map((id) => json(fetch(`${server.url}${ApiPath.regions}/${id}`))));
+    expect(after.map((r) => r.counters)).toEqual(before.map((r) => r.counters));
+    expect(after[3].children).toEqual(before[3].children);
+  });
+});
