@@ -1,0 +1,57 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SocketEvent } from '../../shared/protocol/socketProtocol';
+import { FakeSocket } from './testing/fakeSocket';
+import { counters, delta, snapshot } from './testing/fixtures';
+import { useLiveStore } from './useLiveStore';
+
+const D = '150602';
+
+describe('useLiveStore', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('subscribes to a focus chosen before the socket opened, once it connects', () => {
+    const live = useLiveStore();
+    const socket = new FakeSocket();
+    live.setFocus(D);
+    live.start(() => socket.asSocket());
+    socket.connectNow();
+    expect(socket.emitted.map((e) => e.args[0])).toEqual([{ regionId: D }]);
+  });
+
+  it('exposes the merged state and the focus counters to readers', () => {
+    const live = useLiveStore();
+    const socket = new FakeSocket();
+    live.start(() => socket.asSocket());
+    socket.connectNow();
+    live.setFocus(D);
+    socket.deliver(SocketEvent.snapshot, snapshot(D, 1, { counters: { [D]: counters({ open: 2 }) } }));
+    socket.deliver(SocketEvent.delta, delta(D, 1, 2, { counters: { [D]: counters({ open: 3 }) } }));
+    expect(live.focusCounters?.open).toBe(3);
+    expect(live.connection.status).toBe('live');
+  });
+
+  it('opens one socket however often start is called, and closes it on stop', () => {
+    const live = useLiveStore();
+    let opened = 0;
+    const socket = new FakeSocket();
+    const open = () => {
+      opened++;
+      return socket.asSocket();
+    };
+    live.start(open);
+    live.start(open);
+    expect(opened).toBe(1);
+    live.stop();
+    expect(socket.listenerCount()).toBe(0);
+    expect(live.connection.status).toBe('closed');
+  });
+
+  it('closes its socket when the store itself is disposed', () => {
+    const live = useLiveStore();
+    const socket = new FakeSocket();
+    live.start(() => socket.asSocket());
+    live.$dispose();
+    expect(socket.listenerCount()).toBe(0);
+  });
+});
