@@ -7,10 +7,12 @@ import type { ServerConfig } from './config';
 import type { ClientToServerEvents, ServerToClientEvents } from '../shared/protocol/socketProtocol';
 import { loadGeography } from './geo/loadGeography';
 import { geographyPath } from './geo/geographyPath';
+import { GeographyReloader } from './geo/geographyReloader';
 import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
 import { SqliteEventStore } from './store/sqlite/sqliteEventStore';
 import { RegionAggregates } from './aggregates/regionAggregates';
+import { rebuildCounters } from './aggregates/rebuildCounters';
 import { EventWriter } from './events/eventWriter';
 import { EventIngestion } from './events/ingestEvents';
 import { OverdueWatcher } from './events/overdueWatcher';
@@ -54,17 +56,16 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const store = await openStore(config);
   await store.migrate();
 
-  const aggregates = new RegionAggregates(h, now);
-  const t0 = performance.now();
-  const rebuilt = await store.forEachCountable((gridId, e) => aggregates.apply(gridId, null, e));
+  const aggregates = new RegionAggregates(geo.current, now);
+  const rebuilt = await rebuildCounters(store, aggregates, geo.current);
   aggregates.takeDirty();
   const seq = await store.latestSeq();
-  log.info({ store: store.kind, events: rebuilt, seq, ms: Math.round(performance.now() - t0), unplaced: aggregates.unplaced }, 'counters rebuilt from the store');
+  log.info({ store: store.kind, ...rebuilt, seq, unplaced: aggregates.unplaced }, 'counters rebuilt from the store');
 
-  const http = createServer();
-  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  const hub = new StreamHub({ io, geo, aggregates, store, log, tickMs: config.tickMs });
-  const writer = new EventWriter({ store, aggregates, onChanged: (evs) => hub.onCommitted(evs) });
+  // The hub needs the socket server, which needs the HTTP server, which needs the app; the writer
+  // reaches the hub through this late binding.
+  let hub: StreamHub | null = null;
+  const writer = new EventWriter({ store, aggregates, onChanged: (evs) => hub?.onCommitted(evs) });
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
   const app = createApp({
@@ -79,9 +80,16 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     maxBodyBytes: config.maxBodyBytes,
     health: async () => ({ store: store.kind, seq: await store.latestSeq(), district: geo.current.hierarchy.root.id }),
   });
-  http.on('request', app);
+  // The app must be the server's request listener before Socket.io attaches: Socket.io wraps the
+  // listeners present at that moment so that /socket.io/ requests never reach Express (which
+  // would answer them 404 while Socket.io answers too, and the process dies on the double reply).
+  const http = createServer(app);
+  const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  hub = new StreamHub({ io, geo, aggregates, store, log, tickMs: config.tickMs });
   hub.start(seq);
   watcher.start(await store.openDeadlines());
+  const reloader = new GeographyReloader({ dataDir: config.dataDir, geo, store, aggregates, writer, log, onReloaded: () => hub?.geographyChanged() });
+  reloader.start();
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -124,6 +132,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
       await simulator?.stop();
       handling?.stop();
       watcher.stop();
+      reloader.stop();
       hub.stop();
       await new Promise<void>((r) => io.close(() => r()));
       await writer.drain();

@@ -8,36 +8,63 @@ import {
   type RegionCounters,
 } from '../../shared/aggregates/regionCounters';
 import { dayStart } from '../../shared/time/dayStart';
+import type { EventPlace } from '../store/eventStore';
+
+/** The geography the counters are kept for: the tree, and a way to place a point in a grid. */
+export interface CountingGeography {
+  hierarchy: Hierarchy;
+  gridIndex: { assign(lon: number, lat: number): string | null };
+}
 
 /**
  * Live counters for every region of the hierarchy, updated incrementally: one event change costs
  * O(depth) — its grid and that grid's ancestors — never a rescan. Remembers which regions
  * changed since the stream last asked (`takeDirty`).
+ *
+ * An event keeps the grid id it was stored with; when a re-imported geography no longer has
+ * that grid (split or merged), it is counted in the grid its location falls in now.
  */
 export class RegionAggregates {
-  private readonly counters = new Map<string, RegionCounters>();
+  private counters = new Map<string, RegionCounters>();
   private dirty = new Set<string>();
   private todayStartMs: number;
-  /** Events whose grid is not in the geography (e.g. a grid removed by a re-import). */
+  private geo!: CountingGeography;
+  /** Events that fall in no grid of the geography in force (nor by location). */
   unplaced = 0;
 
   constructor(
-    private readonly hierarchy: Hierarchy,
+    geo: CountingGeography,
     private readonly now: () => number,
   ) {
-    for (const r of hierarchy.all()) this.counters.set(r.id, emptyCounters());
     this.todayStartMs = dayStart(now());
+    this.reset(geo);
+  }
+
+  /** Forgets every count and starts over for `geo` (a re-imported geography); rebuild after. */
+  reset(geo: CountingGeography): void {
+    this.geo = geo;
+    this.counters = new Map(geo.hierarchy.all().map((r) => [r.id, emptyCounters()]));
+    this.dirty = new Set(this.counters.keys());
+    this.unplaced = 0;
+    this.todayStartMs = dayStart(this.now());
+  }
+
+  /** The grid an event counts in under the geography in force, or null. */
+  gridOf(place: EventPlace): string | null {
+    const h = this.geo.hierarchy;
+    if (h.get(place.gridId)?.level === 'grid') return place.gridId;
+    return this.geo.gridIndex.assign(place.lon, place.lat);
   }
 
   /** Applies one event's change: `before` is its previous state (null when new). */
-  apply(gridId: string, before: CountableEvent | null, after: CountableEvent): void {
+  apply(place: EventPlace, before: CountableEvent | null, after: CountableEvent): void {
     this.rollOverIfNewDay();
-    const path = this.hierarchy.path(gridId);
-    if (path.length === 0) {
+    const grid = this.gridOf(place);
+    if (grid === null) {
       if (!before) this.unplaced++;
       return;
     }
-    for (const id of path) {
+    for (const id of this.geo.hierarchy.path(grid)) {
       const c = this.counters.get(id)!;
       if (before) addContribution(c, before, -1, this.todayStartMs);
       addContribution(c, after, 1, this.todayStartMs);

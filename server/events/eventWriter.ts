@@ -18,24 +18,39 @@ export interface EventWriterDeps {
  */
 export class EventWriter {
   private readonly commit;
+  /** Serialises batches with `exclusive` work (a counter rebuild must not interleave with writes). */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(deps: EventWriterDeps) {
-    this.commit = createGroupCommit<StoreCommand, CommandOutcome>(async (batch) => {
-      const outcomes = await deps.store.apply(batch);
-      const changed: GridEvent[] = [];
-      for (const o of outcomes) {
-        if (o.type === 'created') deps.aggregates.apply(o.event.gridId, null, toCountable(o.event));
-        else if (o.type === 'changed') deps.aggregates.apply(o.event.gridId, toCountable(o.before), toCountable(o.event));
-        else continue;
-        changed.push(o.event);
-      }
-      if (changed.length > 0) deps.onChanged(changed);
-      return outcomes;
-    });
+    this.commit = createGroupCommit<StoreCommand, CommandOutcome>((batch) =>
+      this.serially(async () => {
+        const outcomes = await deps.store.apply(batch);
+        const changed: GridEvent[] = [];
+        for (const o of outcomes) {
+          if (o.type === 'created') deps.aggregates.apply(o.event, null, toCountable(o.event));
+          else if (o.type === 'changed') deps.aggregates.apply(o.event, toCountable(o.before), toCountable(o.event));
+          else continue;
+          changed.push(o.event);
+        }
+        if (changed.length > 0) deps.onChanged(changed);
+        return outcomes;
+      }),
+    );
+  }
+
+  private serially<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn);
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
   submit(cmd: StoreCommand): Promise<CommandOutcome> {
     return this.commit.submit(cmd);
+  }
+
+  /** Runs `fn` while no batch is being written (writes submitted meanwhile wait for it). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.serially(fn);
   }
 
   /** Resolves once everything submitted so far is durable (shutdown). */

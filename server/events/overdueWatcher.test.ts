@@ -26,7 +26,7 @@ describe('OverdueWatcher', () => {
     vi.useFakeTimers({ now: T0, toFake: ['setInterval', 'clearInterval', 'Date'] });
     store = new SqliteEventStore(':memory:');
     await store.migrate();
-    aggregates = new RegionAggregates(hierarchy, () => Date.now());
+    aggregates = new RegionAggregates({ hierarchy, gridIndex: { assign: () => null } }, () => Date.now());
     streamed = [];
     writer = new EventWriter({ store, aggregates, onChanged: (evs) => streamed.push(...evs) });
   });

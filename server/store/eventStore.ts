@@ -82,8 +82,8 @@ export interface EventStore {
   apply(batch: readonly StoreCommand[]): Promise<CommandOutcome[]>;
   /** The highest sequence number stored (0 when empty). */
   latestSeq(): Promise<number>;
-  /** Calls `visit` with what the counters need of every stored event (restart rebuild); returns the count. */
-  forEachCountable(visit: (gridId: string, e: CountableEvent) => void): Promise<number>;
+  /** Calls `visit` with the place and what the counters need of every stored event (rebuild); returns the count. */
+  forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<number>;
   /** Open events not yet marked overdue, for the overdue watcher: id and deadline (ms). */
   openDeadlines(): Promise<{ id: string; deadlineMs: number }[]>;
   getEvent(id: string): Promise<GridEvent | null>;
@@ -94,6 +94,13 @@ export interface EventStore {
   /** Changes with seq > afterSeq, oldest first, at most `limit` (resuming screens). */
   changesSince(afterSeq: number, limit: number): Promise<StoredChange[]>;
   close(): Promise<void>;
+}
+
+/** Where an event is: the grid it was assigned to when stored, and its WGS-84 location. */
+export interface EventPlace {
+  gridId: string;
+  lon: number;
+  lat: number;
 }
 
 /** What of a stored event the counters need. */

@@ -81,6 +81,15 @@ export class StreamHub {
     }
   }
 
+  /** A new geography is in force: every screen must refetch it and focus again. */
+  geographyChanged(): void {
+    this.pending = [];
+    this.rooms.clear();
+    this.deps.aggregates.takeDirty();
+    for (const room of this.deps.io.sockets.adapter.rooms.keys()) if (room.startsWith('focus:')) this.deps.io.socketsLeave(room);
+    this.deps.io.emit(SocketEvent.geographyChanged, { serverTime: new Date().toISOString() });
+  }
+
   private onConnection(socket: IoSocket): void {
     let focus: string | null = null;
     socket.on(SocketEvent.subscribe, async (raw, ack) => {
@@ -159,7 +168,7 @@ export class StreamHub {
         continue;
       }
       const watched = [regionId, ...h.children(regionId).map((r) => r.id)].filter((id) => dirty.has(id));
-      const inFocus = events.filter((e) => h.path(e.gridId).includes(regionId)).reverse();
+      const inFocus = events.filter((e) => h.path(aggregates.gridOf(e) ?? '').includes(regionId)).reverse();
       if (watched.length === 0 && inFocus.length === 0) continue;
       const delta: FocusDelta = {
         regionId,

@@ -19,6 +19,8 @@ export const SocketEvent = {
   delta: 'focus:delta',
   /** server → client: the server refused something (bad request, protocol mismatch). */
   problem: 'problem',
+  /** server → client: a re-imported geography is in force; fetch it again and re-subscribe. */
+  geographyChanged: 'geography:changed',
 } as const;
 
 export type SubscribeRequest = z.infer<typeof subscribeSchema>;
@@ -60,6 +62,7 @@ export interface ServerToClientEvents {
   [SocketEvent.snapshot]: (s: FocusSnapshot) => void;
   [SocketEvent.delta]: (d: FocusDelta) => void;
   [SocketEvent.problem]: (p: Problem) => void;
+  [SocketEvent.geographyChanged]: (g: { serverTime: string }) => void;
 }
 
 export interface ClientToServerEvents {

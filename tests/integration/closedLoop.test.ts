@@ -70,7 +70,7 @@ describe('the closed loop over HTTP', () => {
     expect((await json(fetch(`${server.url}${ApiPath.events}?overdue=true`))).events).toEqual([]);
     const bad = await fetch(`${server.url}${ApiPath.events}?status=lost&limit=9999`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toMatch(/status.*|limit/);
+    expect(((await bad.json()) as { message: string }).message).toMatch(/status|limit/);
     expect((await fetch(`${server.url}${ApiPath.events}?regionId=150602999`)).status).toBe(422);
   });
 

@@ -24,7 +24,9 @@ export interface TestScreen {
 }
 
 export async function connectScreen(url: string, auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION }): Promise<TestScreen> {
-  const socket: ScreenSocket = io(url, { auth, transports: ['websocket'], reconnection: false });
+  // Default transports (HTTP long-polling first, then the upgrade), as a browser connects: a
+  // websocket-only client once hid a crash on polling requests.
+  const socket: ScreenSocket = io(url, { auth, reconnection: false });
   const snapshots: FocusSnapshot[] = [];
   const deltas: FocusDelta[] = [];
   const waiters: { pred: (d: FocusDelta) => boolean; resolve: (d: FocusDelta) => void }[] = [];

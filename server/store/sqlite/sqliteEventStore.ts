@@ -5,7 +5,7 @@ import type { EventTransition, GridEvent } from '../../../shared/events/gridEven
 import type { CountableEvent } from '../../../shared/aggregates/regionCounters';
 import type { Category, Source } from '../../../shared/events/categories';
 import type { EventStatus } from '../../../shared/events/status';
-import type { CommandOutcome, EventQuery, EventStore, StoreCommand, StoredChange } from '../eventStore';
+import type { CommandOutcome, EventPlace, EventQuery, EventStore, StoreCommand, StoredChange } from '../eventStore';
 import { planCommand } from '../planCommand';
 import { SQLITE_MIGRATIONS } from './migrations';
 
@@ -205,14 +205,14 @@ export class SqliteEventStore implements EventStore {
     return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM changes').pluck().get() as number) ?? 0;
   }
 
-  async forEachCountable(visit: (gridId: string, e: CountableEvent) => void): Promise<number> {
+  async forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<number> {
     let n = 0;
     const rows = this.db
-      .prepare('SELECT grid_id, category, source, status, reported_at, closed_at, deadline_at, overdue_at FROM events')
+      .prepare('SELECT grid_id, lon, lat, category, source, status, reported_at, closed_at, deadline_at, overdue_at FROM events')
       .raw()
-      .iterate() as IterableIterator<[string, Category, Source, EventStatus, number, number | null, number, number | null]>;
-    for (const [gridId, category, source, status, reportedAtMs, closedAtMs, deadlineMs, overdueAt] of rows) {
-      visit(gridId, { category, source, status, reportedAtMs, closedAtMs, deadlineMs, overdue: overdueAt !== null });
+      .iterate() as IterableIterator<[string, number, number, Category, Source, EventStatus, number, number | null, number, number | null]>;
+    for (const [gridId, lon, lat, category, source, status, reportedAtMs, closedAtMs, deadlineMs, overdueAt] of rows) {
+      visit({ gridId, lon, lat }, { category, source, status, reportedAtMs, closedAtMs, deadlineMs, overdue: overdueAt !== null });
       n++;
     }
     return n;
