@@ -18,6 +18,8 @@ export interface ServerConfig {
   simulatorRatePerMin: number;
   /** How often coalesced deltas go to screens, ms. Default 500. */
   tickMs: number;
+  /** Most changes a reconnecting screen is caught up with before it gets a snapshot. Default 5,000. */
+  replayLimit: number;
   /** Largest accepted JSON body, bytes. Default 64 KiB. */
   maxBodyBytes: number;
   logLevel: string;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     simulator: ['on', '1', 'true'].includes(sim),
     simulatorRatePerMin: intFrom(env, 'SIMULATOR_RATE', 12, 1, 600_000),
     tickMs: intFrom(env, 'TICK_MS', 500, 50, 10_000),
+    replayLimit: intFrom(env, 'STREAM_REPLAY_LIMIT', 5000, 0, 1_000_000),
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     timeLimitsFile: env.TIME_LIMITS_FILE ? resolve(env.TIME_LIMITS_FILE) : null,

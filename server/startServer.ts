@@ -85,7 +85,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   // would answer them 404 while Socket.io answers too, and the process dies on the double reply).
   const http = createServer(app);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  hub = new StreamHub({ io, geo, aggregates, store, log, tickMs: config.tickMs });
+  hub = new StreamHub({ io, geo, aggregates, store, log, tickMs: config.tickMs, replayLimit: config.replayLimit });
   hub.start(seq);
   watcher.start(await store.openDeadlines());
   const reloader = new GeographyReloader({ dataDir: config.dataDir, geo, store, aggregates, writer, log, onReloaded: () => hub?.geographyChanged() });

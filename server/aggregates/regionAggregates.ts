@@ -9,6 +9,8 @@ import {
 } from '../../shared/aggregates/regionCounters';
 import { dayStart } from '../../shared/time/dayStart';
 import type { EventPlace } from '../store/eventStore';
+import type { HourlySeries } from '../../shared/protocol/socketProtocol';
+import { HourlyWindow } from './hourlyWindow';
 
 /** The geography the counters are kept for: the tree, and a way to place a point in a grid. */
 export interface CountingGeography {
@@ -29,6 +31,8 @@ export class RegionAggregates {
   private dirty = new Set<string>();
   private todayStartMs: number;
   private geo!: CountingGeography;
+  private hourlyWindow!: HourlyWindow;
+  private hourlyDirty = new Set<string>();
   /** Events that fall in no grid of the geography in force (nor by location). */
   unplaced = 0;
 
@@ -45,6 +49,8 @@ export class RegionAggregates {
     this.geo = geo;
     this.counters = new Map(geo.hierarchy.all().map((r) => [r.id, emptyCounters()]));
     this.dirty = new Set(this.counters.keys());
+    this.hourlyWindow = new HourlyWindow(this.counters.keys(), this.now);
+    this.hourlyDirty = new Set(this.counters.keys());
     this.unplaced = 0;
     this.todayStartMs = dayStart(this.now());
   }
@@ -64,12 +70,30 @@ export class RegionAggregates {
       if (!before) this.unplaced++;
       return;
     }
-    for (const id of this.geo.hierarchy.path(grid)) {
+    const path = this.geo.hierarchy.path(grid);
+    for (const id of path) {
       const c = this.counters.get(id)!;
       if (before) addContribution(c, before, -1, this.todayStartMs);
       addContribution(c, after, 1, this.todayStartMs);
       this.dirty.add(id);
     }
+    if (!before) {
+      this.hourlyWindow.add(path, after.reportedAtMs);
+      for (const id of path) this.hourlyDirty.add(id);
+    }
+  }
+
+  /** Events reported per hour in a region over the last 48 hours. */
+  hourly(regionId: string): HourlySeries {
+    return this.hourlyWindow.series(regionId);
+  }
+
+  /** Regions whose hourly series changed since the previous call (all of them when the hour turns). */
+  takeDirtyHourly(): Set<string> {
+    if (this.hourlyWindow.slide()) for (const id of this.counters.keys()) this.hourlyDirty.add(id);
+    const d = this.hourlyDirty;
+    this.hourlyDirty = new Set();
+    return d;
   }
 
   /** At local midnight every "today" counter starts again from zero. */

@@ -9,17 +9,26 @@ import {
   type HandshakeAuth,
   type ServerToClientEvents,
   type SubscribeAck,
+  FEED_EVENTS,
 } from '../../shared/protocol/socketProtocol';
 import { subscribeSchema } from '../../shared/protocol/subscribeSchema';
 import type { GridEvent } from '../../shared/events/gridEvent';
+import type { Alert } from '../../shared/alerts/alert';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
 import { descendantGrids } from '../../shared/geo/descendantGrids';
+import { mapRegions } from '../../shared/geo/mapRegions';
 import type { RegionAggregates } from '../aggregates/regionAggregates';
 import type { EventStore } from '../store/eventStore';
 import type { GeoContext } from '../geo/geoContext';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/** Where the hub reads the alerts a screen should see. */
+export interface AlertSource {
+  /** Alerts not yet handled inside `regionId` (any level), newest first. */
+  openAlerts(regionId: string): Alert[];
+}
 
 export interface StreamHubDeps {
   io: IoServer;
@@ -28,24 +37,31 @@ export interface StreamHubDeps {
   store: EventStore;
   log: Logger;
   tickMs: number;
-  /** Events in a snapshot's feed. */
+  alerts?: AlertSource;
+  /** Events in a snapshot's feed. Default FEED_EVENTS. */
   snapshotEvents?: number;
+  /** Most changes a reconnecting screen is caught up with; beyond, it gets a snapshot. Default 5,000. */
+  replayLimit?: number;
 }
 
 const roomOf = (regionId: string) => `focus:${regionId}`;
+const FOCUS_ROOM = /^focus:/;
 
 /**
- * All socket traffic of the server. A screen focuses on a region and gets a snapshot, then one
- * coalesced delta per tick holding only what changed in that region and its children. Screens
- * with the same focus share a room, so they receive identical sequences.
+ * All socket traffic of the server. A screen focuses on a region and gets a snapshot (or, when
+ * it reconnects with the seq it holds, exactly what it missed), then one coalesced delta per
+ * tick holding only what changed in that region and on its map. Screens with the same focus
+ * share a room, so they receive identical sequences. Alerts go out at once, and again in the
+ * next delta.
  */
 export class StreamHub {
   /** Per focused region: the seq its last delta (or the room's creation) reflected. */
   private readonly rooms = new Map<string, { lastSeq: number }>();
   private pending: GridEvent[] = [];
+  private pendingAlerts: Alert[] = [];
   private appliedSeq = 0;
   private timer: NodeJS.Timeout | null = null;
-  /** Ticks run so far. */
+  /** Ticks run so far (a snapshot read across a tick is read again). */
   private ticks = 0;
 
   constructor(private readonly deps: StreamHubDeps) {}
@@ -73,7 +89,7 @@ export class StreamHub {
     this.timer = null;
   }
 
-  /** The ingestion path calls this after each durable batch, in seq order. */
+  /** The writer calls this after each durable batch, in seq order. */
   onCommitted(events: readonly GridEvent[]): void {
     for (const e of events) {
       this.pending.push(e);
@@ -81,12 +97,21 @@ export class StreamHub {
     }
   }
 
+  /** A new or changed alert: to every screen whose focus contains it, now, and in the next delta. */
+  onAlert(alert: Alert): void {
+    if (alert.seq > this.appliedSeq) this.appliedSeq = alert.seq;
+    this.pendingAlerts.push(alert);
+    const path = this.deps.geo.current.hierarchy.path(alert.regionId);
+    for (const regionId of path) if (this.rooms.has(regionId)) this.deps.io.to(roomOf(regionId)).emit(SocketEvent.alert, alert);
+  }
+
   /** A new geography is in force: every screen must refetch it and focus again. */
   geographyChanged(): void {
     this.pending = [];
+    this.pendingAlerts = [];
     this.rooms.clear();
     this.deps.aggregates.takeDirty();
-    for (const room of this.deps.io.sockets.adapter.rooms.keys()) if (room.startsWith('focus:')) this.deps.io.socketsLeave(room);
+    for (const room of this.deps.io.sockets.adapter.rooms.keys()) if (FOCUS_ROOM.test(room)) this.deps.io.socketsLeave(room);
     this.deps.io.emit(SocketEvent.geographyChanged, { serverTime: new Date().toISOString() });
   }
 
@@ -99,48 +124,69 @@ export class StreamHub {
         const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
         return reply({ ok: false, problem: { code: 'bad_request', message } });
       }
-      const { regionId } = parsed.data;
+      const { regionId, metric, lastSeq } = parsed.data;
       if (!this.deps.geo.current.hierarchy.get(regionId))
         return reply({ ok: false, problem: { code: 'unknown_region', message: `unknown region ${regionId}` } });
       try {
         if (focus) await socket.leave(roomOf(focus));
         focus = regionId;
-        // Join first: from here on every tick's delta reaches this socket, so nothing committed
-        // while the snapshot is being read can fall between snapshot and deltas.
-        await socket.join(roomOf(regionId));
-        if (!this.rooms.has(regionId)) this.rooms.set(regionId, { lastSeq: this.appliedSeq });
-        let snapshot = await this.snapshot(regionId);
-        // A tick during the events query may have sent (to a screen that ignores deltas before
-        // its snapshot) an event the query missed; read again in that rare case.
-        for (let i = 0; i < 3 && snapshot.tickNo !== this.ticks; i++) snapshot = await this.snapshot(regionId);
-        if (focus !== regionId) return reply({ ok: true }); // refocused meanwhile; that request answers
-        // Label the snapshot with the seq the room's next delta continues from, so every screen
-        // sees an unbroken fromSeq chain. Its content may be newer; the next delta repeats that
-        // part with full values, which is harmless.
-        socket.emit(SocketEvent.snapshot, { ...snapshot.body, seq: this.rooms.get(regionId)!.lastSeq });
-        reply({ ok: true });
+        // Read what the screen needs; if a tick ran meanwhile (it may have delivered changes the
+        // read missed to the room, before this socket joined), read again.
+        let catchUp: GridEvent[] | null = null;
+        let snapshotEvents: GridEvent[] = [];
+        for (let attempt = 0; attempt < 4; attempt++) {
+          const ticks = this.ticks;
+          catchUp = lastSeq === undefined ? null : await this.missedEvents(regionId, lastSeq);
+          if (catchUp === null) snapshotEvents = await this.recentEvents(regionId);
+          if (ticks === this.ticks) break;
+        }
+        if (focus !== regionId) return reply({ ok: true, mode: 'snapshot' }); // refocused meanwhile
+        // From here on synchronous: no tick can run between joining and the first message, and
+        // the message is labelled with the seq the room's next delta continues from.
+        void socket.join(roomOf(regionId));
+        const room = this.rooms.get(regionId) ?? { lastSeq: this.appliedSeq };
+        this.rooms.set(regionId, room);
+        const counters = this.countersOf([regionId, ...mapRegions(this.deps.geo.current.hierarchy, regionId)]);
+        const hourly = this.deps.aggregates.hourly(regionId);
+        const alerts = this.deps.alerts?.openAlerts(regionId) ?? [];
+        const serverTime = new Date().toISOString();
+        if (catchUp !== null && lastSeq !== undefined && lastSeq <= room.lastSeq) {
+          socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events: catchUp, hourly, alerts });
+          return reply({ ok: true, mode: 'resumed' });
+        }
+        const snapshot: FocusSnapshot = { regionId, metric, seq: room.lastSeq, serverTime, counters, events: snapshotEvents, hourly, alerts };
+        socket.emit(SocketEvent.snapshot, snapshot);
+        reply({ ok: true, mode: 'snapshot' });
       } catch (err) {
-        this.deps.log.error({ err, regionId }, 'snapshot failed');
-        reply({ ok: false, problem: { code: 'bad_request', message: 'snapshot failed; retry' } });
+        this.deps.log.error({ err, regionId }, 'subscribe failed');
+        reply({ ok: false, problem: { code: 'bad_request', message: 'subscribe failed; retry' } });
       }
     });
   }
 
-  /** The focused region's and its children's counters, and its newest events, as of now. */
-  async snapshot(regionId: string): Promise<{ body: FocusSnapshot; tickNo: number }> {
-    const tickNo = this.ticks;
+  private inRegion(e: GridEvent, regionId: string): boolean {
+    const grid = this.deps.aggregates.gridOf(e);
+    return grid !== null && this.deps.geo.current.hierarchy.path(grid).includes(regionId);
+  }
+
+  private async recentEvents(regionId: string): Promise<GridEvent[]> {
     const h = this.deps.geo.current.hierarchy;
     const gridIds = regionId === h.root.id ? null : descendantGrids(h, regionId);
-    const events = await this.deps.store.queryEvents({ gridIds, limit: this.deps.snapshotEvents ?? 30 });
-    // Counters are read after the query, synchronously: they are never older than the events.
-    const body: FocusSnapshot = {
-      regionId,
-      seq: this.appliedSeq,
-      serverTime: new Date().toISOString(),
-      counters: this.countersOf([regionId, ...h.children(regionId).map((r) => r.id)]),
-      events,
-    };
-    return { body, tickNo };
+    return this.deps.store.queryEvents({ gridIds, limit: this.deps.snapshotEvents ?? FEED_EVENTS });
+  }
+
+  /**
+   * The current state of every event in the region changed after `lastSeq`, newest first; null
+   * when the gap is too large to replay (or the seq is unknown to this store), so a snapshot it is.
+   */
+  private async missedEvents(regionId: string, lastSeq: number): Promise<GridEvent[] | null> {
+    if (lastSeq > this.appliedSeq) return null;
+    const limit = this.deps.replayLimit ?? 5000;
+    const changes = await this.deps.store.changesSince(lastSeq, limit + 1);
+    if (changes.length > limit) return null;
+    const latest = new Map<string, GridEvent>();
+    for (const c of changes) if (this.inRegion(c.event, regionId)) latest.set(c.event.id, c.event);
+    return [...latest.values()].sort((a, b) => b.updatedSeq - a.updatedSeq);
   }
 
   private countersOf(ids: Iterable<string>): Record<string, RegionCounters> {
@@ -158,8 +204,12 @@ export class StreamHub {
     const { io, geo, aggregates } = this.deps;
     aggregates.rollOverIfNewDay();
     const dirty = aggregates.takeDirty();
-    const events = this.pending;
+    const dirtyHourly = aggregates.takeDirtyHourly();
+    // An event changed twice in one tick travels once, in its latest state.
+    const events = [...new Map(this.pending.map((e) => [e.id, e])).values()];
+    const alerts = [...new Map(this.pendingAlerts.map((a) => [a.id, a])).values()];
     this.pending = [];
+    this.pendingAlerts = [];
     const h = geo.current.hierarchy;
     const now = new Date().toISOString();
     for (const [regionId, room] of this.rooms) {
@@ -167,9 +217,11 @@ export class StreamHub {
         this.rooms.delete(regionId); // nobody looks at it any more
         continue;
       }
-      const watched = [regionId, ...h.children(regionId).map((r) => r.id)].filter((id) => dirty.has(id));
-      const inFocus = events.filter((e) => h.path(aggregates.gridOf(e) ?? '').includes(regionId)).reverse();
-      if (watched.length === 0 && inFocus.length === 0) continue;
+      const watched = [regionId, ...mapRegions(h, regionId)].filter((id) => dirty.has(id));
+      const inFocus = events.filter((e) => this.inRegion(e, regionId)).reverse();
+      const alertsInFocus = alerts.filter((a) => h.path(a.regionId).includes(regionId)).reverse();
+      const hourlyChanged = dirtyHourly.has(regionId);
+      if (watched.length === 0 && inFocus.length === 0 && alertsInFocus.length === 0 && !hourlyChanged) continue;
       const delta: FocusDelta = {
         regionId,
         fromSeq: room.lastSeq,
@@ -177,6 +229,8 @@ export class StreamHub {
         serverTime: now,
         counters: this.countersOf(watched),
         events: inFocus,
+        alerts: alertsInFocus,
+        ...(hourlyChanged ? { hourly: aggregates.hourly(regionId) } : {}),
       };
       room.lastSeq = this.appliedSeq;
       io.to(roomOf(regionId)).emit(SocketEvent.delta, delta);

@@ -1,7 +1,8 @@
 import type { RegionCounters } from '../aggregates/regionCounters';
 import type { GridEvent } from '../events/gridEvent';
 import type { z } from 'zod';
-import type { subscribeSchema } from './subscribeSchema';
+import type { HeatMetric, subscribeSchema } from './subscribeSchema';
+import type { Alert } from '../alerts/alert';
 
 /**
  * The Socket.io protocol between server and screens, declared once. Both sides import these
@@ -9,6 +10,9 @@ import type { subscribeSchema } from './subscribeSchema';
  * Bump PROTOCOL_VERSION on any incompatible change: the handshake refuses a mismatch.
  */
 export const PROTOCOL_VERSION = 1;
+
+/** Events a snapshot carries for a screen's feed (a screen keeps about as many). */
+export const FEED_EVENTS = 50;
 
 export const SocketEvent = {
   /** client → server: focus on a region (and say what it already has). */
@@ -21,22 +25,43 @@ export const SocketEvent = {
   problem: 'problem',
   /** server → client: a re-imported geography is in force; fetch it again and re-subscribe. */
   geographyChanged: 'geography:changed',
+  /** server → client: a new or changed alert in the focus, sent at once (does not wait for the tick). */
+  alert: 'alert',
 } as const;
 
-export type SubscribeRequest = z.infer<typeof subscribeSchema>;
+export type SubscribeRequest = z.input<typeof subscribeSchema>;
+export type { HeatMetric };
+
+/**
+ * Events reported per hour in a region: 48 hourly counts, oldest first. counts[24..47] are the
+ * last 24 hours (the last one is the hour in progress), counts[0..23] the same hours a day earlier.
+ */
+export interface HourlySeries {
+  /** Epoch ms of the start of the oldest hour. */
+  startMs: number;
+  counts: number[];
+}
 
 export interface FocusSnapshot {
   regionId: string;
+  metric: HeatMetric;
   /**
    * The sequence the next delta continues from (its fromSeq). The content reflects at least this
    * seq and may include later changes, which the next delta repeats with full values.
    */
   seq: number;
   serverTime: string;
-  /** Counters of the focused region and each of its children, by region id. */
+  /**
+   * Counters of the focused region and of each region on its map: its children, or, when the
+   * focus is a grid, the grids of its community (its siblings and itself). By region id.
+   */
   counters: Record<string, RegionCounters>;
   /** The newest events inside the focused region, newest first. */
   events: GridEvent[];
+  /** Events per hour in the focused region, today against yesterday. */
+  hourly: HourlySeries;
+  /** Alerts in the focused region not yet handled, newest first. */
+  alerts: Alert[];
 }
 
 export interface FocusDelta {
@@ -45,10 +70,14 @@ export interface FocusDelta {
   fromSeq: number;
   seq: number;
   serverTime: string;
-  /** Full counters of each region (focus or child) that changed since fromSeq. */
+  /** Full counters of each region (focus or on its map) that changed since fromSeq. */
   counters: Record<string, RegionCounters>;
-  /** Events inside the focus created or changed since fromSeq, newest first. */
+  /** Events inside the focus created or changed since fromSeq, newest first (current state). */
   events: GridEvent[];
+  /** The focus's hourly series, when it changed. */
+  hourly?: HourlySeries;
+  /** Alerts in the focus raised or changed since fromSeq (also sent at once via SocketEvent.alert). */
+  alerts: Alert[];
 }
 
 export interface Problem {
@@ -56,13 +85,15 @@ export interface Problem {
   message: string;
 }
 
-export type SubscribeAck = { ok: true } | { ok: false; problem: Problem };
+/** `resumed`: a delta from the screen's lastSeq follows; `snapshot`: a fresh snapshot follows. */
+export type SubscribeAck = { ok: true; mode: 'snapshot' | 'resumed' } | { ok: false; problem: Problem };
 
 export interface ServerToClientEvents {
   [SocketEvent.snapshot]: (s: FocusSnapshot) => void;
   [SocketEvent.delta]: (d: FocusDelta) => void;
   [SocketEvent.problem]: (p: Problem) => void;
   [SocketEvent.geographyChanged]: (g: { serverTime: string }) => void;
+  [SocketEvent.alert]: (a: Alert) => void;
 }
 
 export interface ClientToServerEvents {

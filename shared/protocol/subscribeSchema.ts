@@ -1,8 +1,19 @@
 import { z } from 'zod';
 
+/** What a screen can colour the map by. */
+export const HEAT_METRICS = ['open', 'today', 'overdue', 'per1000', 'closureRate'] as const;
+export type HeatMetric = (typeof HEAT_METRICS)[number];
+
 /** Payload of SocketEvent.subscribe, validated on the server (typed events are no validation). */
 export const subscribeSchema = z
   .object({
     regionId: z.string().regex(/^\d{6,15}$/, 'a region id (6–15 digits)'),
+    /** The heat metric the screen shows (echoed back; lets a pushed view carry it). */
+    metric: z.enum(HEAT_METRICS).default('open'),
+    /**
+     * The seq a reconnecting screen holds for this same region: the server answers with a delta
+     * from it (what was missed) when it still can, else with a fresh snapshot.
+     */
+    lastSeq: z.number().int().nonnegative().optional(),
   })
   .strict();

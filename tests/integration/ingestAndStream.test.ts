@@ -43,7 +43,7 @@ describe('ingest → store → screen, across a real server process', () => {
   afterAll(() => screen?.close());
 
   it('answers a subscription with a snapshot of the region and its children', async () => {
-    expect(await screen.subscribe(DISTRICT)).toEqual({ ok: true });
+    expect(await screen.subscribe(DISTRICT)).toEqual({ ok: true, mode: 'snapshot' });
     await expect.poll(() => screen.snapshots.length).toBe(1);
     const snap = screen.snapshots[0];
     expect(snap.regionId).toBe(DISTRICT);
@@ -89,7 +89,7 @@ describe('ingest → store → screen, across a real server process', () => {
     const other = geo.features.find((f) => f.properties.level === 'street' && f.properties.id !== grid.streetId)!.properties.id;
     const streetScreen = await connectScreen(server.url);
     try {
-      expect(await streetScreen.subscribe(other)).toEqual({ ok: true });
+      expect(await streetScreen.subscribe(other)).toEqual({ ok: true, mode: 'snapshot' });
       await post(event('it-5'));
       await screen.waitForDelta((d) => d.events.some((e) => e.id === 'it-5'));
       await new Promise((r) => setTimeout(r, 500));

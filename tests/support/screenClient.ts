@@ -17,7 +17,7 @@ export interface TestScreen {
   socket: ScreenSocket;
   snapshots: FocusSnapshot[];
   deltas: FocusDelta[];
-  subscribe(regionId: string): Promise<SubscribeAck>;
+  subscribe(regionId: string, lastSeq?: number): Promise<SubscribeAck>;
   /** Resolves with the first delta (received from now on) that satisfies `pred`. */
   waitForDelta(pred: (d: FocusDelta) => boolean, timeoutMs?: number): Promise<FocusDelta>;
   close(): void;
@@ -43,7 +43,7 @@ export async function connectScreen(url: string, auth: HandshakeAuth = { protoco
     socket,
     snapshots,
     deltas,
-    subscribe: (regionId) => socket.timeout(10_000).emitWithAck(SocketEvent.subscribe, { regionId }),
+    subscribe: (regionId, lastSeq) => socket.timeout(10_000).emitWithAck(SocketEvent.subscribe, lastSeq === undefined ? { regionId } : { regionId, lastSeq }),
     waitForDelta(pred, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const w = { pred, resolve };
