@@ -10,6 +10,7 @@ import {
   type ServerToClientEvents,
   type SubscribeAck,
   FEED_EVENTS,
+  type PanelCounters,
 } from '../../shared/protocol/socketProtocol';
 import { subscribeSchema } from '../../shared/protocol/subscribeSchema';
 import type { GridEvent } from '../../shared/events/gridEvent';
@@ -23,6 +24,18 @@ import type { GeoContext } from '../geo/geoContext';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * A further set of per-region counters streamed beside the event counters (e.g. volunteer
+ * activity). Like RegionAggregates: full values per region, and which regions changed.
+ */
+export interface CounterPanel {
+  /** Key under FocusSnapshot.panels / FocusDelta.panels. */
+  readonly name: string;
+  get(regionId: string): unknown;
+  /** Regions changed since the previous call. */
+  takeDirty(): Set<string>;
+}
 
 /** Where the hub reads the alerts a screen should see. */
 export interface AlertSource {
@@ -38,6 +51,7 @@ export interface StreamHubDeps {
   log: Logger;
   tickMs: number;
   alerts?: AlertSource;
+  panels?: readonly CounterPanel[];
   /** Events in a snapshot's feed. Default FEED_EVENTS. */
   snapshotEvents?: number;
   /** Most changes a reconnecting screen is caught up with; beyond, it gets a snapshot. Default 5,000. */
@@ -146,15 +160,17 @@ export class StreamHub {
         void socket.join(roomOf(regionId));
         const room = this.rooms.get(regionId) ?? { lastSeq: this.appliedSeq };
         this.rooms.set(regionId, room);
-        const counters = this.countersOf([regionId, ...mapRegions(this.deps.geo.current.hierarchy, regionId)]);
+        const regions = [regionId, ...mapRegions(this.deps.geo.current.hierarchy, regionId)];
+        const counters = this.countersOf(regions);
+        const panels = this.panelsOf(regions, null);
         const hourly = this.deps.aggregates.hourly(regionId);
         const alerts = this.deps.alerts?.openAlerts(regionId) ?? [];
         const serverTime = new Date().toISOString();
         if (catchUp !== null && lastSeq !== undefined && lastSeq <= room.lastSeq) {
-          socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events: catchUp, hourly, alerts });
+          socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events: catchUp, hourly, alerts, panels });
           return reply({ ok: true, mode: 'resumed' });
         }
-        const snapshot: FocusSnapshot = { regionId, metric, seq: room.lastSeq, serverTime, counters, events: snapshotEvents, hourly, alerts };
+        const snapshot: FocusSnapshot = { regionId, metric, seq: room.lastSeq, serverTime, counters, events: snapshotEvents, hourly, alerts, panels };
         socket.emit(SocketEvent.snapshot, snapshot);
         reply({ ok: true, mode: 'snapshot' });
       } catch (err) {
@@ -189,6 +205,18 @@ export class StreamHub {
     return [...latest.values()].sort((a, b) => b.updatedSeq - a.updatedSeq);
   }
 
+  /** Each panel's counters for `ids` (only those in `dirty[panel]` when given). */
+  private panelsOf(ids: readonly string[], dirty: Map<string, Set<string>> | null): PanelCounters {
+    const out: PanelCounters = {};
+    for (const p of this.deps.panels ?? []) {
+      const changed = dirty?.get(p.name);
+      const byRegion: Record<string, unknown> = {};
+      for (const id of ids) if (!changed || changed.has(id)) byRegion[id] = p.get(id);
+      if (Object.keys(byRegion).length > 0) out[p.name] = byRegion;
+    }
+    return out;
+  }
+
   private countersOf(ids: Iterable<string>): Record<string, RegionCounters> {
     const out: Record<string, RegionCounters> = {};
     for (const id of ids) {
@@ -205,6 +233,7 @@ export class StreamHub {
     aggregates.rollOverIfNewDay();
     const dirty = aggregates.takeDirty();
     const dirtyHourly = aggregates.takeDirtyHourly();
+    const dirtyPanels = new Map((this.deps.panels ?? []).map((p) => [p.name, p.takeDirty()]));
     // An event changed twice in one tick travels once, in its latest state.
     const events = [...new Map(this.pending.map((e) => [e.id, e])).values()];
     const alerts = [...new Map(this.pendingAlerts.map((a) => [a.id, a])).values()];
@@ -217,11 +246,13 @@ export class StreamHub {
         this.rooms.delete(regionId); // nobody looks at it any more
         continue;
       }
-      const watched = [regionId, ...mapRegions(h, regionId)].filter((id) => dirty.has(id));
+      const onMap = [regionId, ...mapRegions(h, regionId)];
+      const watched = onMap.filter((id) => dirty.has(id));
+      const panels = this.panelsOf(onMap, dirtyPanels);
       const inFocus = events.filter((e) => this.inRegion(e, regionId)).reverse();
       const alertsInFocus = alerts.filter((a) => h.path(a.regionId).includes(regionId)).reverse();
       const hourlyChanged = dirtyHourly.has(regionId);
-      if (watched.length === 0 && inFocus.length === 0 && alertsInFocus.length === 0 && !hourlyChanged) continue;
+      if (watched.length === 0 && inFocus.length === 0 && alertsInFocus.length === 0 && !hourlyChanged && Object.keys(panels).length === 0) continue;
       const delta: FocusDelta = {
         regionId,
         fromSeq: room.lastSeq,
@@ -230,6 +261,7 @@ export class StreamHub {
         counters: this.countersOf(watched),
         events: inFocus,
         alerts: alertsInFocus,
+        panels,
         ...(hourlyChanged ? { hourly: aggregates.hourly(regionId) } : {}),
       };
       room.lastSeq = this.appliedSeq;

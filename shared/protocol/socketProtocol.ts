@@ -62,7 +62,15 @@ export interface FocusSnapshot {
   hourly: HourlySeries;
   /** Alerts in the focused region not yet handled, newest first. */
   alerts: Alert[];
+  /**
+   * Further per-region indicator sets beside the event counters (volunteer activity, service
+   * cards), by panel name then region id, for the same regions as `counters`.
+   */
+  panels: PanelCounters;
 }
+
+/** Panel name → region id → that panel's counters for the region. */
+export type PanelCounters = Record<string, Record<string, unknown>>;
 
 export interface FocusDelta {
   regionId: string;
@@ -78,6 +86,8 @@ export interface FocusDelta {
   hourly?: HourlySeries;
   /** Alerts in the focus raised or changed since fromSeq (also sent at once via SocketEvent.alert). */
   alerts: Alert[];
+  /** Panel counters of regions (focus or on its map) that changed since fromSeq; full values. */
+  panels: PanelCounters;
 }
 
 export interface Problem {
