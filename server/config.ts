@@ -16,6 +16,10 @@ export interface ServerConfig {
   simulator: boolean;
   /** Simulated events per minute at the daily peak. Default 12 (≈ 9,000 a day). */
   simulatorRatePerMin: number;
+  /** Seed of the simulators' random source, for reproducible runs; default: from the clock. */
+  simulatorSeed: number;
+  /** Time acceleration: a simulated day passes in 24 h / speed. Default 1. */
+  simulatorSpeed: number;
   /** How often coalesced deltas go to screens, ms. Default 500. */
   tickMs: number;
   /** Most changes a reconnecting screen is caught up with before it gets a snapshot. Default 5,000. */
@@ -47,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     redisUrl: env.REDIS_URL || null,
     simulator: ['on', '1', 'true'].includes(sim),
     simulatorRatePerMin: intFrom(env, 'SIMULATOR_RATE', 12, 1, 600_000),
+    simulatorSeed: intFrom(env, 'SIMULATOR_SEED', Date.now() % 2 ** 31, 0, 2 ** 31 - 1),
+    simulatorSpeed: intFrom(env, 'SIMULATOR_SPEED', 1, 1, 10_000),
     tickMs: intFrom(env, 'TICK_MS', 500, 50, 10_000),
     replayLimit: intFrom(env, 'STREAM_REPLAY_LIMIT', 5000, 0, 1_000_000),
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),

@@ -23,6 +23,7 @@ import { Simulator } from './simulator/simulator';
 import { HandlingSimulator } from './simulator/handlingSimulator';
 import { createEventGenerator, type SimGrid } from './simulator/eventGenerator';
 import { seededRandom } from './simulator/random';
+import { simClock } from './simulator/simClock';
 
 export interface RunningServer {
   url: string;
@@ -101,7 +102,8 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   let simulator: Simulator | null = null;
   let handling: HandlingSimulator | null = null;
   if (config.simulator) {
-    const random = seededRandom(Date.now() & 0xffffffff);
+    const random = seededRandom(config.simulatorSeed);
+    const clock = simClock(config.simulatorSpeed);
     const grids: SimGrid[] = h.byLevel('grid').map((region) => ({
       region,
       bbox: bbox(geo.current.regionFeatures.get(region.id)!) as SimGrid['bbox'],
@@ -112,12 +114,13 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
       random,
       runId: `sim-${Date.now().toString(36)}`,
     });
-    handling = new HandlingSimulator({ baseUrl: url, random, log });
+    handling = new HandlingSimulator({ baseUrl: url, random, log, clock });
     // Pick up what a previous run left open, then everything newly reported.
     for (const e of await store.queryEvents({ gridIds: null, statuses: ['reported', 'accepted', 'dispatched', 'handling', 'resolved'], limit: 5000 }))
       handling.follow(e);
     const follow = handling;
-    simulator = new Simulator({ baseUrl: url, next: generator.next, random, ratePerMin: config.simulatorRatePerMin, log, onStored: (e) => follow.follow(e) });
+    simulator = new Simulator({ baseUrl: url, next: generator.next, random, ratePerMin: config.simulatorRatePerMin, log, clock, onStored: (e) => follow.follow(e) });
+    log.info({ seed: config.simulatorSeed, speed: config.simulatorSpeed, ratePerMin: config.simulatorRatePerMin }, 'simulator on');
     simulator.start();
     handling.start();
   }

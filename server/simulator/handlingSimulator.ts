@@ -5,6 +5,7 @@ import { ApiPath } from '../../shared/protocol/socketProtocol';
 import type { TransitionRequest } from '../../shared/events/transitionSchema';
 import type { Random } from './random';
 import { nextStep } from './handlingPlan';
+import type { SimClock } from './simClock';
 
 interface Scheduled {
   atMs: number;
@@ -26,11 +27,12 @@ export class HandlingSimulator {
   moved = 0;
 
   constructor(
-    private readonly deps: { baseUrl: string; random: Random; log: Logger; now?: () => number; stepMs?: number },
+    private readonly deps: { baseUrl: string; random: Random; log: Logger; clock: SimClock; stepMs?: number },
   ) {}
 
+  /** Simulated time: the plan's durations are simulated, so a faster clock handles faster. */
   private get now() {
-    return (this.deps.now ?? Date.now)();
+    return this.deps.clock.now();
   }
 
   start(): void {
@@ -75,11 +77,11 @@ export class HandlingSimulator {
         this.moved++;
         this.follow(((await res.json()) as { event: GridEvent }).event);
       } else if (res.status >= 500) {
-        this.queue.push({ atMs: this.now + 5000, event }); // try again later
+        this.queue.push({ atMs: this.now + this.deps.clock.speed * 5000, event }); // try again in 5 s
       }
       // 404/409: someone else moved or removed it; let go.
     } catch {
-      this.queue.push({ atMs: this.now + 5000, event });
+      this.queue.push({ atMs: this.now + this.deps.clock.speed * 5000, event });
     }
   }
 }

@@ -5,6 +5,7 @@ import type { EventIngest } from '../../shared/events/eventIngestSchema';
 import type { GridEvent } from '../../shared/events/gridEvent';
 import { HOURLY_RHYTHM } from './eventMix';
 import { poisson, type Random } from './random';
+import type { SimClock } from './simClock';
 
 export interface SimulatorDeps {
   /** Base URL of this server's API, e.g. http://127.0.0.1:3000 */
@@ -14,7 +15,8 @@ export interface SimulatorDeps {
   /** Events per minute at the daily peak. */
   ratePerMin: number;
   log: Logger;
-  now?: () => number;
+  /** The simulated clock (rhythm by simulated hour; rate per simulated minute). */
+  clock: SimClock;
   /** How often it decides how many events to send, ms. */
   stepMs?: number;
   /** Told of each event the server stored (201). */
@@ -48,11 +50,12 @@ export class Simulator {
   }
 
   private step(stepMs: number): void {
-    const now = (this.deps.now ?? Date.now)();
+    const now = this.deps.clock.now();
     const hour = new Date(now + CHINA_UTC_OFFSET_MS).getUTCHours();
-    const mean = (this.deps.ratePerMin * HOURLY_RHYTHM[hour] * stepMs) / 60_000;
+    const mean = (this.deps.ratePerMin * HOURLY_RHYTHM[hour] * stepMs * this.deps.clock.speed) / 60_000;
     for (let i = poisson(this.deps.random, mean); i > 0; i--) {
-      const p = this.post(this.deps.next(now)).finally(() => this.inFlight.delete(p));
+      // Reports carry real time (the server checks it); only rate and rhythm follow the sim clock.
+      const p = this.post(this.deps.next(Date.now())).finally(() => this.inFlight.delete(p));
       this.inFlight.add(p);
     }
   }
