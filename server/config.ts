@@ -10,6 +10,8 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL URL; when set it replaces the embedded store. */
   databaseUrl: string | null;
+  /** PostgreSQL schema for GridPulse's tables (must exist); default: the connection's search_path. */
+  databaseSchema: string | null;
   /** Redis URL; when set, Socket.io fans out across server processes through it. */
   redisUrl: string | null;
   /** Built-in event simulator on (default) or off (SIMULATOR=off). */
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
+    databaseSchema: env.DATABASE_SCHEMA || null,
     redisUrl: env.REDIS_URL || null,
     simulator: ['on', '1', 'true'].includes(sim),
     simulatorRatePerMin: intFrom(env, 'SIMULATOR_RATE', 12, 1, 600_000),

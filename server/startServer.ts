@@ -38,7 +38,7 @@ export interface RunningServer {
 async function openStore(config: ServerConfig): Promise<EventStore> {
   if (config.databaseUrl) {
     const { PostgresEventStore } = await import('./store/postgres/postgresEventStore');
-    return new PostgresEventStore(config.databaseUrl);
+    return new PostgresEventStore(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
   }
   return new SqliteEventStore(config.dataDir);
 }

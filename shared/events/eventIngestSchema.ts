@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, SEVERITIES, SOURCE_CODES } from './categories';
 import { CRS_CODES } from '../geo/crs';
+import { userText } from '../text/userText';
 
 /** Body of POST /api/events. The TypeScript type is derived from it, never written beside it. */
 export const eventIngestSchema = z
@@ -19,7 +20,7 @@ export const eventIngestSchema = z
     }),
     crs: z.enum(CRS_CODES).default('wgs84'),
     gridId: z.string().regex(/^\d{15}$/, '15 digits').optional(),
-    description: z.string().max(2000).default(''),
+    description: userText(2000).default(''),
     reportedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { ACTION_CODES } from './eventLifecycle';
 import { STATUSES } from './status';
+import { userText } from '../text/userText';
 
 /** Body of POST /api/events/:id/transitions: one move of the closed loop. */
 export const transitionSchema = z
   .object({
     action: z.enum(ACTION_CODES),
     /** Who does it; until log-in exists (issue 7) the caller names itself. */
-    actor: z.string().trim().min(1).max(64),
-    note: z.string().max(2000).default(''),
+    actor: userText(64).pipe(z.string().trim().min(1)),
+    note: userText(2000).default(''),
     /** The department or unit, required to dispatch. */
-    unit: z.string().trim().min(1).max(100).optional(),
+    unit: userText(100).pipe(z.string().trim().min(1)).optional(),
     /** The status the caller saw; a different current status answers 409 instead of overwriting. */
     expectedStatus: z.enum(STATUSES).optional(),
   })

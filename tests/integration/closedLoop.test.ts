@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachStore } from '../support/storeUnderTest';
 import { rmSync } from 'node:fs';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { demoGrids, type DemoGrid } from '../support/demoPoints';
@@ -14,16 +15,19 @@ const report = (clientId: string, over: Record<string, unknown> = {}) =>
   post(ApiPath.events, { clientId, category: 'dispute', severity: 'urgent', source: 'hotline', location: { lon: g.lon, lat: g.lat }, ...over });
 const move = (id: string, body: Record<string, unknown>) => post(`${ApiPath.events}/${id}/transitions`, { actor: '值班员张三', ...body });
 
-beforeAll(async () => {
-  server = await startServerProcess({ env: { TICK_MS: '100' } });
-  g = demoGrids()[5];
-});
-afterAll(async () => {
-  await server?.stop();
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
+describeEachStore('the closed loop over HTTP', (store) => {
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = { ...(await store.env()), TICK_MS: '100' };
+    server = await startServerProcess({ env });
+    g = demoGrids()[5];
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+    await store.cleanup();
+  });
 
-describe('the closed loop over HTTP', () => {
   it('walks an event from 上报 to 办结, with history, unit, SLA and region indicators', async () => {
     expect((await report('loop-1')).status).toBe(201);
     for (const step of [{ action: 'accept' }, { action: 'dispatch', unit: '司法所', note: '请调解' }, { action: 'start' }, { action: 'resolve', note: '已调解' }, { action: 'close' }]) {
@@ -100,7 +104,7 @@ describe('the closed loop over HTTP', () => {
     const regions = [g.id, g.communityId, g.streetId, '150602'];
     const before = await Promise.all(regions.map((id) => json(fetch(`${server.url}${ApiPath.regions}/${id}`))));
     await server.stop('SIGTERM');
-    server = await startServerProcess({ dataDir: server.dataDir, env: { TICK_MS: '100' } });
+    server = await startServerProcess({ dataDir: server.dataDir, env });
     const after = await Promise.all(regions.map((id) => json(fetch(`${server.url}${ApiPath.regions}/${id}`))));
     expect(after.map((r) => r.counters)).toEqual(before.map((r) => r.counters));
     expect(after[3].children).toEqual(before[3].children);

@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { describeEachStore } from '../support/storeUnderTest';
 import { rmSync } from 'node:fs';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { demoGrids } from '../support/demoPoints';
@@ -7,16 +8,18 @@ import { ApiPath } from '../../shared/protocol/socketProtocol';
 const TOTAL = 600;
 const CONCURRENCY = 24;
 
-describe('a crash (SIGKILL) while clients post', () => {
+describeEachStore('a crash (SIGKILL) while clients post', (store) => {
   let server: ServerProcess;
   let dataDir: string;
   afterAll(async () => {
     await server?.stop('SIGKILL');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await store.cleanup();
   });
 
   it('loses no acknowledged event, duplicates none, and rebuilds counters equal to a recount', async () => {
-    server = await startServerProcess();
+    const env = await store.env();
+    server = await startServerProcess({ env });
     dataDir = server.dataDir;
     const grids = demoGrids();
     let url = server.url;
@@ -51,7 +54,7 @@ describe('a crash (SIGKILL) while clients post', () => {
     while (acknowledged.size < TOTAL / 3) await new Promise((r) => setTimeout(r, 5));
     const ackedBeforeKill = new Set(acknowledged);
     await server.stop('SIGKILL');
-    server = await startServerProcess({ dataDir });
+    server = await startServerProcess({ dataDir, env });
     url = server.url;
     await Promise.all(workers);
 

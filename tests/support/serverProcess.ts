@@ -24,12 +24,15 @@ export interface ServerProcess {
  * data folder, and resolves once it listens. The simulator is off unless the env turns it on.
  */
 export async function startServerProcess(opts: { env?: Record<string, string>; dataDir?: string } = {}): Promise<ServerProcess> {
+  // A test server uses the embedded store unless the test passes DATABASE_URL itself: CI's
+  // DATABASE_URL must not make every suite share one PostgreSQL database.
+  const { DATABASE_URL: _db, DATABASE_SCHEMA: _schema, REDIS_URL: _redis, ...inherited } = process.env;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'gridpulse-test-'));
   // `node --import tsx`, not the tsx binary: that runs the server in a grandchild, which a
   // SIGKILL of the child would leave running.
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SIMULATOR: 'off', LOG_LEVEL: 'info', ...opts.env },
+    env: { ...inherited, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SIMULATOR: 'off', LOG_LEVEL: 'info', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
