@@ -281,8 +281,8 @@ function assemble(
       const kind: GridKind = dedicated.has(k) ? 'dedicated' : 'comprehensive';
       const { population, households } = residents(kind, shape.density(cell.seed), rnd);
       const id = `${c.code}${String(k + 1).padStart(3, '0')}`;
-      const name = kind === 'dedicated' ? label.dedicated() : label.comprehensive();
-      gridFeatures.push(feature({ id, parentId: c.code, level: 'grid', name, kind, population, households }, { type: 'Polygon', coordinates: [[...cell.ring, cell.ring[0]]] }));
+      const named = kind === 'dedicated' ? label.dedicated() : { name: label.comprehensive() };
+      gridFeatures.push(feature({ id, parentId: c.code, level: 'grid', ...named, kind, population, households }, { type: 'Polygon', coordinates: [[...cell.ring, cell.ring[0]]] }));
       add(c.code, population, households);
       add(streetCode, population, households);
       add(names.district.code, population, households);

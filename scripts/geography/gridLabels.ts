@@ -1,15 +1,19 @@
 import type { Random } from './seededRandom';
+import type { DedicatedType } from '../../shared/geo/region';
 
 /**
  * What a dedicated grid (专属网格) covers: a business district, a campus, or a work unit's
  * compound. Generic on purpose: the demo places them at random, so they must not read as a claim
  * about where a real school or mall is.
  */
-const DEDICATED_PLACES = [
-  '万达商圈', '步行街商圈', '农贸市场', '汽车城', '建材市场', '物流园区', '商务楼宇', '酒店集群',
-  '第一中学校园', '实验小学校园', '民族中学校园', '职业学院校园', '幼教园区',
-  '区直机关大院', '人民医院', '中心医院', '供电公司家属区', '铁路家属区', '煤炭企业大院',
-  '税务局家属区', '电信公司大院', '银行家属区', '政务服务中心', '产业园区',
+const DEDICATED_PLACES: readonly [string, DedicatedType][] = [
+  ['万达商圈', 'business_district'], ['步行街商圈', 'business_district'], ['农贸市场', 'business_district'],
+  ['汽车城', 'business_district'], ['建材市场', 'business_district'], ['物流园区', 'business_district'],
+  ['商务楼宇', 'business_district'], ['酒店集群', 'business_district'],
+  ['第一中学校园', 'campus'], ['实验小学校园', 'campus'], ['民族中学校园', 'campus'], ['职业学院校园', 'campus'], ['幼教园区', 'campus'],
+  ['区直机关大院', 'work_unit'], ['人民医院', 'hospital'], ['中心医院', 'hospital'], ['供电公司家属区', 'work_unit'],
+  ['铁路家属区', 'work_unit'], ['煤炭企业大院', 'work_unit'], ['税务局家属区', 'work_unit'], ['电信公司大院', 'work_unit'],
+  ['银行家属区', 'work_unit'], ['政务服务中心', 'work_unit'], ['产业园区', 'business_district'],
 ];
 
 /** Chinese names for the grids of one community: "曙光社区第3网格", "曙光社区·万达商圈专属网格". */
@@ -19,11 +23,11 @@ export function gridLabeller(communityName: string, rnd: Random) {
   let dedicated = 0;
   return {
     comprehensive: () => `${communityName}第${++comprehensive}网格`,
-    dedicated: () => {
+    dedicated: (): { name: string; dedicatedType?: DedicatedType } => {
       dedicated++;
-      if (places.length === 0) return `${communityName}·第${dedicated}专属网格`;
-      const [place] = places.splice(Math.floor(rnd() * places.length), 1);
-      return `${communityName}·${place}专属网格`;
+      if (places.length === 0) return { name: `${communityName}·第${dedicated}专属网格` };
+      const [[place, dedicatedType]] = places.splice(Math.floor(rnd() * places.length), 1);
+      return { name: `${communityName}·${place}专属网格`, dedicatedType };
     },
   };
 }

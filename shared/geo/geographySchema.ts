@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRID_KINDS, LEVELS, type GeographyCollection } from './region';
+import { DEDICATED_TYPES, GRID_KINDS, LEVELS, type GeographyCollection } from './region';
 
 const position = z.array(z.number().finite()).min(2);
 const ring = z.array(position).min(4);
@@ -15,6 +15,7 @@ export const regionSchema = z.object({
   level: z.enum(LEVELS),
   name: z.string().min(1),
   kind: z.enum(GRID_KINDS).optional(),
+  dedicatedType: z.enum(DEDICATED_TYPES).optional(),
   population: z.number().int().nonnegative().optional(),
   households: z.number().int().nonnegative().optional(),
 });

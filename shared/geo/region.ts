@@ -8,6 +8,10 @@ export type Level = (typeof LEVELS)[number];
 export const GRID_KINDS = ['comprehensive', 'dedicated'] as const;
 export type GridKind = (typeof GRID_KINDS)[number];
 
+/** What a dedicated grid covers (alert rules can single out some kinds, e.g. campuses). */
+export const DEDICATED_TYPES = ['business_district', 'campus', 'work_unit', 'hospital'] as const;
+export type DedicatedType = (typeof DEDICATED_TYPES)[number];
+
 /**
  * One region of the hierarchy. Ids are the statistics bureau's division codes where real
  * (6-digit district, 9-digit street, 12-digit community) and community code + 3 digits for a grid.
@@ -19,6 +23,8 @@ export interface Region {
   name: string;
   /** Grids only. */
   kind?: GridKind;
+  /** Dedicated grids only, where known. */
+  dedicatedType?: DedicatedType;
   /** Residents and households, where known (grids; summed upwards). */
   population?: number;
   households?: number;
