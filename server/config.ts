@@ -31,6 +31,8 @@ export interface ServerConfig {
   logLevel: string;
   /** The time-limits file; default config/time-limits.json. */
   timeLimitsFile: string | null;
+  /** The alert-rules file; default config/alert-rules.json. */
+  alertRulesFile: string | null;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBodyBytes: intFrom(env, 'MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     logLevel: env.LOG_LEVEL || 'info',
     timeLimitsFile: env.TIME_LIMITS_FILE ? resolve(env.TIME_LIMITS_FILE) : null,
+    alertRulesFile: env.ALERT_RULES_FILE ? resolve(env.ALERT_RULES_FILE) : null,
   };
 }

@@ -11,6 +11,10 @@ import { GeographyReloader } from './geo/geographyReloader';
 import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
 import { SqliteEventStore } from './store/sqlite/sqliteEventStore';
+import type { AlertStore } from './alerts/alertStore';
+import { SqliteAlertStore } from './alerts/sqliteAlertStore';
+import { AlertService } from './alerts/alertService';
+import { loadAlertRules } from './alerts/loadAlertRules';
 import { RegionAggregates } from './aggregates/regionAggregates';
 import { rebuildCounters } from './aggregates/rebuildCounters';
 import { EventWriter } from './events/eventWriter';
@@ -34,13 +38,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the store named by the config: PostgreSQL when DATABASE_URL is set, else the embedded one. */
-async function openStore(config: ServerConfig): Promise<EventStore> {
+/**
+ * Opens the stores named by the config: PostgreSQL when DATABASE_URL is set, else the embedded
+ * SQLite file. The alert store shares the event store's connection (which owns it).
+ */
+async function openStores(config: ServerConfig): Promise<{ store: EventStore; alertStore: AlertStore }> {
   if (config.databaseUrl) {
     const { PostgresEventStore } = await import('./store/postgres/postgresEventStore');
-    return new PostgresEventStore(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
+    const { PostgresAlertStore } = await import('./alerts/postgresAlertStore');
+    const store = new PostgresEventStore(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
+    return { store, alertStore: new PostgresAlertStore(store.pool) };
   }
-  return new SqliteEventStore(config.dataDir);
+  const store = new SqliteEventStore(config.dataDir);
+  return { store, alertStore: new SqliteAlertStore(store.db) };
 }
 
 /**
@@ -54,8 +64,10 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const h = geo.current.hierarchy;
   log.info({ file: geoFile, district: h.root.name, grids: h.byLevel('grid').length }, 'geography loaded');
 
-  const store = await openStore(config);
+  const { store, alertStore } = await openStores(config);
   await store.migrate();
+  await alertStore.migrate();
+  const rules = loadAlertRules(config.alertRulesFile ?? undefined);
 
   const aggregates = new RegionAggregates(geo.current, now);
   const rebuilt = await rebuildCounters(store, aggregates, geo.current);
@@ -66,10 +78,21 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   // The hub needs the socket server, which needs the HTTP server, which needs the app; the writer
   // reaches the hub through this late binding.
   let hub: StreamHub | null = null;
-  const writer = new EventWriter({ store, aggregates, onChanged: (evs) => hub?.onCommitted(evs) });
+  const alerts = new AlertService({ store: alertStore, rules, geo, aggregates, now, log, onAlert: (a) => hub?.onAlert(a) });
+  await alerts.start();
+  const writer = new EventWriter({
+    store,
+    aggregates,
+    onChanged: (changes) => {
+      hub?.onCommitted(changes.map((c) => c.event));
+      alerts.onChanges(changes);
+    },
+  });
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
   const app = createApp({
+    alerts,
+    alertStore,
     ingestion,
     writer,
     store,
@@ -86,7 +109,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   // would answer them 404 while Socket.io answers too, and the process dies on the double reply).
   const http = createServer(app);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  hub = new StreamHub({ io, geo, aggregates, store, log, tickMs: config.tickMs, replayLimit: config.replayLimit });
+  hub = new StreamHub({ io, geo, aggregates, store, log, alerts, tickMs: config.tickMs, replayLimit: config.replayLimit });
   hub.start(seq);
   watcher.start(await store.openDeadlines());
   const reloader = new GeographyReloader({ dataDir: config.dataDir, geo, store, aggregates, writer, log, onReloaded: () => hub?.geographyChanged() });

@@ -3,11 +3,17 @@ import type { RegionAggregates } from '../aggregates/regionAggregates';
 import { toCountable, type CommandOutcome, type EventStore, type StoreCommand } from '../store/eventStore';
 import { createGroupCommit } from '../store/groupCommit';
 
+/** One durable change of an event: its state before (null when new) and after. */
+export interface EventChange {
+  before: GridEvent | null;
+  event: GridEvent;
+}
+
 export interface EventWriterDeps {
   store: EventStore;
   aggregates: RegionAggregates;
-  /** Called after each durable batch with the events it created or changed, in seq order. */
-  onChanged: (events: GridEvent[]) => void;
+  /** Called after each durable batch with the changes it made, in seq order. */
+  onChanged: (changes: EventChange[]) => void;
 }
 
 /**
@@ -25,12 +31,15 @@ export class EventWriter {
     this.commit = createGroupCommit<StoreCommand, CommandOutcome>((batch) =>
       this.serially(async () => {
         const outcomes = await deps.store.apply(batch);
-        const changed: GridEvent[] = [];
+        const changed: EventChange[] = [];
         for (const o of outcomes) {
-          if (o.type === 'created') deps.aggregates.apply(o.event, null, toCountable(o.event));
-          else if (o.type === 'changed') deps.aggregates.apply(o.event, toCountable(o.before), toCountable(o.event));
-          else continue;
-          changed.push(o.event);
+          if (o.type === 'created') {
+            deps.aggregates.apply(o.event, null, toCountable(o.event));
+            changed.push({ before: null, event: o.event });
+          } else if (o.type === 'changed') {
+            deps.aggregates.apply(o.event, toCountable(o.before), toCountable(o.event));
+            changed.push({ before: o.before, event: o.event });
+          }
         }
         if (changed.length > 0) deps.onChanged(changed);
         return outcomes;

@@ -28,7 +28,7 @@ describe('OverdueWatcher', () => {
     await store.migrate();
     aggregates = new RegionAggregates({ hierarchy, gridIndex: { assign: () => null } }, () => Date.now());
     streamed = [];
-    writer = new EventWriter({ store, aggregates, onChanged: (evs) => streamed.push(...evs) });
+    writer = new EventWriter({ store, aggregates, onChanged: (changes) => streamed.push(...changes.map((c) => c.event)) });
   });
   afterEach(async () => {
     vi.useRealTimers();

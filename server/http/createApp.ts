@@ -4,11 +4,16 @@ import { ApiPath } from '../../shared/protocol/socketProtocol';
 import type { RegionAggregates } from '../aggregates/regionAggregates';
 import { eventsRouter, type EventsRouterDeps } from './eventsRouter';
 import { regionsRouter } from './regionsRouter';
+import { alertsRouter } from './alertsRouter';
+import type { AlertService } from '../alerts/alertService';
+import type { AlertStore } from '../alerts/alertStore';
 import { openApiDocument } from './openApiDocument';
 import { errorHandler } from './errorHandler';
 import { staticClient } from './staticClient';
 
 export interface AppDeps extends EventsRouterDeps {
+  alerts: AlertService;
+  alertStore: AlertStore;
   aggregates: RegionAggregates;
   log: Logger;
   maxBodyBytes: number;
@@ -23,6 +28,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', express.json({ limit: deps.maxBodyBytes }));
   app.use(ApiPath.events, eventsRouter(deps));
   app.use(ApiPath.regions, regionsRouter(deps.geo, deps.aggregates));
+  app.use(ApiPath.alerts, alertsRouter({ alerts: deps.alerts, store: deps.alertStore, geo: deps.geo }));
   const openApi = openApiDocument('1');
   app.get(ApiPath.openApi, (_req, res) => res.json(openApi));
   app.get(ApiPath.geography, (_req, res) => {

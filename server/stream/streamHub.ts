@@ -113,7 +113,7 @@ export class StreamHub {
 
   /** A new or changed alert: to every screen whose focus contains it, now, and in the next delta. */
   onAlert(alert: Alert): void {
-    if (alert.seq > this.appliedSeq) this.appliedSeq = alert.seq;
+    // Alerts have their own sequence: they do not move the event seq a delta reflects.
     this.pendingAlerts.push(alert);
     const path = this.deps.geo.current.hierarchy.path(alert.regionId);
     for (const regionId of path) if (this.rooms.has(regionId)) this.deps.io.to(roomOf(regionId)).emit(SocketEvent.alert, alert);

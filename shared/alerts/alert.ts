@@ -1,4 +1,4 @@
-import type { Severity } from '../events/categories';
+import type { Category, Severity } from '../events/categories';
 
 /** Why an alert was raised (config/alert-rules.json decides which rules are on). */
 export const ALERT_KINDS = ['critical_event', 'overdue', 'spike', 'dedicated_grid'] as const;
@@ -10,7 +10,7 @@ export type AlertState = (typeof ALERT_STATES)[number];
 /** Something that needs a human: stored, streamed, and worked new → acknowledged → handled. */
 export interface Alert {
   id: string;
-  /** Store sequence of its latest change. */
+  /** The alert store's sequence number of its latest change (its own sequence, not the events'). */
   seq: number;
   kind: AlertKind;
   /** The event it is about (null for a spike, which is about a region). */
@@ -18,8 +18,10 @@ export interface Alert {
   /** The grid of the event, or the region of a spike. */
   regionId: string;
   severity: Severity;
-  /** Server-written summary; may quote user text, so render it escaped. */
+  /** Server-written summary in Chinese; may quote user text, so render it escaped. */
   title: string;
+  /** Structured facts behind the title, for screens that word it in another language. */
+  detail: { category?: Category; count?: number; usual?: number };
   raisedAt: string;
   state: AlertState;
   acknowledgedBy: string | null;

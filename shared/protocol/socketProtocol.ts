@@ -121,5 +121,6 @@ export const ApiPath = {
   geography: '/api/geography',
   health: '/api/health',
   regions: '/api/regions',
+  alerts: '/api/alerts',
   openApi: '/api/openapi.json',
 } as const;

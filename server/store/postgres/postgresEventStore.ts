@@ -211,7 +211,8 @@ function idOf(cmd: StoreCommand): string {
  */
 export class PostgresEventStore implements EventStore {
   readonly kind = 'postgres';
-  private readonly pool: pg.Pool;
+  /** The pool; other stores of the same database (alerts, users) borrow it. */
+  readonly pool: pg.Pool;
   private readonly pageRows: number;
   private closed = false;
 

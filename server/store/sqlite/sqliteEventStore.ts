@@ -91,7 +91,8 @@ function toTransition(r: TransitionRow): EventTransition {
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
-  private readonly db: Database.Database;
+  /** The connection; other stores of the same file (alerts, users) borrow it. */
+  readonly db: Database.Database;
 
   /** Opens (creating if needed) `<dataDir>/gridpulse.sqlite`; ':memory:' for tests. */
   constructor(dataDir: string | ':memory:') {
