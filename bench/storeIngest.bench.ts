@@ -77,6 +77,7 @@ function record(n: number, prefix: string): NewEventRecord {
     receivedAtMs: reportedAtMs + 800,
     deadlineMs: reportedAtMs + 72 * 3600_000,
     actor: 'bench',
+    reporter: null,
   };
 }
 

@@ -83,6 +83,7 @@ export class EventIngestion {
         receivedAtMs: now,
         deadlineMs: deadlineMs(this.deps.limits, p.category, p.severity, reportedAtMs),
         actor,
+        reporter: p.reporter ? { name: p.reporter.name ?? null, phone: p.reporter.phone ?? null } : null,
       },
     });
     if (outcome.type === 'created') {

@@ -17,8 +17,10 @@ export interface NewEventRecord {
   reportedAtMs: number;
   receivedAtMs: number;
   deadlineMs: number;
-  /** Who reported it (the ingest client's name, or a person). */
+  /** Who sent it (the ingest client's name, or a person). */
   actor: string;
+  /** The reporter's contact, if given (personal data). */
+  reporter: GridEvent['reporter'];
 }
 
 /** One write. A batch of them is applied in one transaction, in order, each getting the next seq. */

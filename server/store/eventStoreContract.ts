@@ -23,6 +23,7 @@ export const record = (id: string, over: Partial<NewEventRecord> = {}): NewEvent
   receivedAtMs: T0 + 1000,
   deadlineMs: T0 + 72 * 3600_000,
   actor: 'app:test',
+  reporter: null,
   ...over,
 });
 
@@ -68,10 +69,12 @@ export function describeEventStoreContract(name: string, open: () => Promise<Sto
       expect(await store.latestSeq()).toBe(2);
     });
 
-    it('stores user text exactly as given', async () => {
+    it('stores user text exactly as given, and the reporter when given', async () => {
       const { store } = await fresh();
-      await store.apply([create('a')]);
-      expect((await store.getEvent('a'))?.description).toBe('<b>楼上漏水</b> & "邻里" 纠纷');
+      await store.apply([create('a'), create('b', { reporter: { name: '张三', phone: '13812345678' } })]);
+      expect((await store.getEvent('a'))).toMatchObject({ description: '<b>楼上漏水</b> & "邻里" 纠纷', reporter: null });
+      expect((await store.getEvent('b'))?.reporter).toEqual({ name: '张三', phone: '13812345678' });
+      expect((await store.queryEvents({ gridIds: null, limit: 5 }))[0].reporter).toEqual({ name: '张三', phone: '13812345678' });
     });
 
     it('walks the closed loop, storing who, when, the unit and the note of each step', async () => {

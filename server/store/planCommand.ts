@@ -39,6 +39,7 @@ export function planCommand(current: GridEvent | null, cmd: StoreCommand): Comma
       deadline: iso(r.deadlineMs),
       overdueAt: null,
       unit: null,
+      reporter: r.reporter,
     };
     const transition: EventTransition = {
       seq: 0,

@@ -18,6 +18,7 @@ import type { Alert } from '../../shared/alerts/alert';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
 import { descendantGrids } from '../../shared/geo/descendantGrids';
 import { mapRegions } from '../../shared/geo/mapRegions';
+import { maskEvent } from '../../shared/privacy/maskPersonal';
 import type { RegionAggregates } from '../aggregates/regionAggregates';
 import type { EventStore } from '../store/eventStore';
 import type { GeoContext } from '../geo/geoContext';
@@ -106,7 +107,8 @@ export class StreamHub {
   /** The writer calls this after each durable batch, in seq order. */
   onCommitted(events: readonly GridEvent[]): void {
     for (const e of events) {
-      this.pending.push(e);
+      // Screens never receive personal data; roles that need it read it over REST.
+      this.pending.push(maskEvent(e));
       if (e.updatedSeq > this.appliedSeq) this.appliedSeq = e.updatedSeq;
     }
   }
@@ -188,7 +190,7 @@ export class StreamHub {
   private async recentEvents(regionId: string): Promise<GridEvent[]> {
     const h = this.deps.geo.current.hierarchy;
     const gridIds = regionId === h.root.id ? null : descendantGrids(h, regionId);
-    return this.deps.store.queryEvents({ gridIds, limit: this.deps.snapshotEvents ?? FEED_EVENTS });
+    return (await this.deps.store.queryEvents({ gridIds, limit: this.deps.snapshotEvents ?? FEED_EVENTS })).map(maskEvent);
   }
 
   /**
@@ -201,7 +203,7 @@ export class StreamHub {
     const changes = await this.deps.store.changesSince(lastSeq, limit + 1);
     if (changes.length > limit) return null;
     const latest = new Map<string, GridEvent>();
-    for (const c of changes) if (this.inRegion(c.event, regionId)) latest.set(c.event.id, c.event);
+    for (const c of changes) if (this.inRegion(c.event, regionId)) latest.set(c.event.id, maskEvent(c.event));
     return [...latest.values()].sort((a, b) => b.updatedSeq - a.updatedSeq);
   }
 

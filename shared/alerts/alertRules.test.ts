@@ -8,7 +8,7 @@ const rules = alertRulesSchema.parse(shipped);
 const ev = (over: Partial<GridEvent> = {}): GridEvent => ({
   id: 'e1', seq: 1, updatedSeq: 1, category: 'safety_hazard', severity: 'critical', source: 'sensor', lon: 0, lat: 0,
   gridId: 'g1', description: '<b>燃气泄漏</b>', status: 'reported', reportedAt: '2026-11-25T01:00:00Z', receivedAt: '2026-11-25T01:00:00Z',
-  closedAt: null, deadline: '2026-11-25T03:00:00Z', overdueAt: null, unit: null, ...over,
+  closedAt: null, deadline: '2026-11-25T03:00:00Z', overdueAt: null, unit: null, reporter: null, ...over,
 });
 const grid = (over: Partial<Region> = {}): Region => ({ id: 'g1', parentId: 'c1', level: 'grid', name: '曙光社区第1网格', kind: 'comprehensive', ...over });
 

@@ -22,6 +22,14 @@ export const eventIngestSchema = z
     gridId: z.string().regex(/^\d{15}$/, '15 digits').optional(),
     description: userText(2000).default(''),
     reportedAt: z.iso.datetime({ offset: true }).optional(),
+    /** The resident or worker who reported it (personal data: stored, shown only to roles that need it). */
+    reporter: z
+      .object({
+        name: userText(40).pipe(z.string().trim().min(1)).optional(),
+        phone: z.string().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'a phone number').optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

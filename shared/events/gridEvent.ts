@@ -28,6 +28,16 @@ export interface GridEvent {
   overdueAt: string | null;
   /** The department or unit it is dispatched to, if any. */
   unit: string | null;
+  /**
+   * Who reported it, when the reporting app says (personal data: masked on wall screens and for
+   * roles that do not need it; see shared/privacy/maskPersonal.ts).
+   */
+  reporter: Reporter | null;
+}
+
+export interface Reporter {
+  name: string | null;
+  phone: string | null;
 }
 
 /** One step of an event's history: who moved it, when, from where to where, and why. */

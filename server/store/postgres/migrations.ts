@@ -53,4 +53,11 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; sql: string }[] = 
       CREATE INDEX transitions_event ON transitions (event_id, seq);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE events ADD COLUMN reporter_name text;
+      ALTER TABLE events ADD COLUMN reporter_phone text;
+    `,
+  },
 ];

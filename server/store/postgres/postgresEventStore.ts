@@ -26,6 +26,8 @@ interface EventRow {
   deadline_at: number;
   overdue_at: number | null;
   unit: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
 }
 
 interface TransitionRow {
@@ -63,6 +65,7 @@ function toEvent(r: EventRow): GridEvent {
     deadline: iso(r.deadline_at),
     overdueAt: isoOrNull(r.overdue_at),
     unit: r.unit,
+    reporter: r.reporter_name === null && r.reporter_phone === null ? null : { name: r.reporter_name, phone: r.reporter_phone },
   };
 }
 
@@ -102,6 +105,8 @@ const EVENT_COLUMNS = (t: string) =>
     `${msOf(`${t}.deadline_at`)} AS deadline_at`,
     `${msOf(`${t}.overdue_at`)} AS overdue_at`,
     `${t}.unit`,
+    `${t}.reporter_name`,
+    `${t}.reporter_phone`,
   ].join(', ');
 
 const TRANSITION_COLUMNS = `seq, event_id, action, from_status, to_status, actor, note, unit, ${msOf('at')} AS at`;
@@ -157,10 +162,10 @@ const WRITE_BATCH = `
     SELECT seq, $1::timestamptz, kind, event_id FROM unnest($2::int8[], $3::text[], $4::text[]) AS u(seq, kind, event_id)
   ), e AS (
     INSERT INTO events (id, seq, updated_seq, category, severity, source, lon, lat, grid_id, description, status,
-      reported_at, received_at, closed_at, deadline_at, overdue_at, unit)
+      reported_at, received_at, closed_at, deadline_at, overdue_at, unit, reporter_name, reporter_phone)
     SELECT * FROM unnest($5::text[], $6::int8[], $7::int8[], $8::text[], $9::text[], $10::text[], $11::float8[], $12::float8[],
       $13::text[], $14::text[], $15::text[], $16::timestamptz[], $17::timestamptz[], $18::timestamptz[], $19::timestamptz[],
-      $20::timestamptz[], $21::text[])
+      $20::timestamptz[], $21::text[], $37::text[], $38::text[])
   ), u AS (
     UPDATE events SET updated_seq = u.updated_seq, status = u.status, closed_at = u.closed_at, overdue_at = u.overdue_at, unit = u.unit
     FROM unnest($22::text[], $23::int8[], $24::text[], $25::timestamptz[], $26::timestamptz[], $27::text[])
@@ -385,6 +390,8 @@ export class PostgresEventStore implements EventStore {
       col(transitions, (t) => t.note),
       col(transitions, (t) => t.unit),
       col(transitions, (t) => t.at),
+      col(ins, (e) => e.reporter?.name ?? null),
+      col(ins, (e) => e.reporter?.phone ?? null),
     ];
     return { outcomes, values };
   }

@@ -48,4 +48,11 @@ export const SQLITE_MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX transitions_event ON transitions (event_id, seq);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE events ADD COLUMN reporter_name TEXT;
+      ALTER TABLE events ADD COLUMN reporter_phone TEXT;
+    `,
+  },
 ];

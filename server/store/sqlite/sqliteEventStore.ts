@@ -27,6 +27,8 @@ interface EventRow {
   deadline_at: number;
   overdue_at: number | null;
   unit: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
 }
 
 interface TransitionRow {
@@ -65,6 +67,7 @@ function toEvent(r: EventRow): GridEvent {
     deadline: iso(r.deadline_at),
     overdueAt: isoOrNull(r.overdue_at),
     unit: r.unit,
+    reporter: r.reporter_name === null && r.reporter_phone === null ? null : { name: r.reporter_name, phone: r.reporter_phone },
   };
 }
 
@@ -122,9 +125,9 @@ export class SqliteEventStore implements EventStore {
       find: this.db.prepare('SELECT * FROM events WHERE id = ?'),
       change: this.db.prepare('INSERT INTO changes (at, kind, event_id) VALUES (?, ?, ?)'),
       insert: this.db.prepare(`INSERT INTO events (id, seq, updated_seq, category, severity, source, lon, lat, grid_id,
-        description, status, reported_at, received_at, closed_at, deadline_at, overdue_at, unit)
+        description, status, reported_at, received_at, closed_at, deadline_at, overdue_at, unit, reporter_name, reporter_phone)
         VALUES (@id, @seq, @seq, @category, @severity, @source, @lon, @lat, @grid_id, @description, @status,
-        @reported_at, @received_at, @closed_at, @deadline_at, @overdue_at, @unit)`),
+        @reported_at, @received_at, @closed_at, @deadline_at, @overdue_at, @unit, @reporter_name, @reporter_phone)`),
       update: this.db.prepare(`UPDATE events SET updated_seq = @updated_seq, status = @status, closed_at = @closed_at,
         overdue_at = @overdue_at, unit = @unit WHERE id = @id`),
       transition: this.db.prepare(`INSERT INTO transitions (seq, event_id, action, from_status, to_status, actor, note, unit, at)
@@ -154,6 +157,8 @@ export class SqliteEventStore implements EventStore {
       deadline_at: ms(e.deadline),
       overdue_at: msOrNull(e.overdueAt),
       unit: e.unit,
+      reporter_name: e.reporter?.name ?? null,
+      reporter_phone: e.reporter?.phone ?? null,
     };
   }
 
