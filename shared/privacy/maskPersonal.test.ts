@@ -10,7 +10,7 @@ describe('maskPersonal', () => {
 
   it('shows a mobile number as 3 + 4 digits, anything shorter as its last two', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskPhone('+86 138-1234-5678')).toBe('868****5678');
+    expect(maskPhone('+86 138-1234-5678')).toBe('138****5678');
     expect(maskPhone('12345')).toBe('***45');
   });
 

@@ -8,7 +8,8 @@ export function maskName(name: string): string {
 
 /** 13812345678 → 138****5678; shorter numbers keep their last two digits. */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
+  let digits = phone.replace(/\D/g, '');
+  if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2); // +86 country code
   if (digits.length >= 11) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
   return digits.length <= 2 ? '**' : '*'.repeat(digits.length - 2) + digits.slice(-2);
 }
