@@ -111,7 +111,7 @@ async function rebuild(label: string, store: EventStore): Promise<BenchFigure[]>
   let peak = heap0;
   let open = 0;
   const t0 = performance.now();
-  const n = await store.forEachCountable((_, e) => {
+  const { count: n } = await store.forEachCountable((_, e) => {
     if (e.status !== 'closed') open++;
     if ((open & 0xffff) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
   });

@@ -72,8 +72,8 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const aggregates = new RegionAggregates(geo.current, now);
   const rebuilt = await rebuildCounters(store, aggregates, geo.current);
   aggregates.takeDirty();
-  const seq = await store.latestSeq();
-  log.info({ store: store.kind, ...rebuilt, seq, unplaced: aggregates.unplaced }, 'counters rebuilt from the store');
+  const seq = rebuilt.seq;
+  log.info({ store: store.kind, ...rebuilt, unplaced: aggregates.unplaced }, 'counters rebuilt from the store');
 
   // The hub needs the socket server, which needs the HTTP server, which needs the app; the writer
   // reaches the hub through this late binding.

@@ -84,8 +84,12 @@ export interface EventStore {
   apply(batch: readonly StoreCommand[]): Promise<CommandOutcome[]>;
   /** The highest sequence number stored (0 when empty). */
   latestSeq(): Promise<number>;
-  /** Calls `visit` with the place and what the counters need of every stored event (rebuild); returns the count. */
-  forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<number>;
+  /**
+   * Calls `visit` with the place and what the counters need of every stored event (the
+   * rebuild), all from one consistent snapshot; returns how many, and the seq of the latest
+   * change in that snapshot (what the counters then reflect).
+   */
+  forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<{ count: number; seq: number }>;
   /** Open events not yet marked overdue, for the overdue watcher: id and deadline (ms). */
   openDeadlines(): Promise<{ id: string; deadlineMs: number }[]>;
   getEvent(id: string): Promise<GridEvent | null>;

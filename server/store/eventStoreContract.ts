@@ -168,7 +168,7 @@ export function describeEventStoreContract(name: string, open: () => Promise<Sto
       await store.apply([create('a', { gridId: 'g1' }), create('b', { gridId: 'g2' })]);
       await store.apply([{ type: 'markOverdue', eventId: 'b', atMs: T0 + 100 * 3600_000 }]);
       const seen: string[] = [];
-      expect(await store.forEachCountable((p, e) => seen.push(`${p.gridId}:${p.lon},${p.lat}:${e.status}:${e.overdue}:${e.deadlineMs - e.reportedAtMs}`))).toBe(2);
+      expect(await store.forEachCountable((p, e) => seen.push(`${p.gridId}:${p.lon},${p.lat}:${e.status}:${e.overdue}:${e.deadlineMs - e.reportedAtMs}`))).toEqual({ count: 2, seq: 3 });
       expect(seen.sort()).toEqual([`g1:109.98,39.82:reported:false:${72 * 3600_000}`, `g2:109.98,39.82:reported:true:${72 * 3600_000}`]);
     });
 

@@ -114,7 +114,7 @@ describe.skipIf(!url)(url ? 'PostgreSQL store' : 'PostgreSQL store (skipped: DAT
       await store.migrate();
       await store.apply(Array.from({ length: 10 }, (_, i): StoreCommand => ({ type: 'create', record: record(`e${i}`, { gridId: `g${i}` }) })));
       const seen: string[] = [];
-      expect(await store.forEachCountable((p) => seen.push(p.gridId))).toBe(10);
+      expect((await store.forEachCountable((p) => seen.push(p.gridId))).count).toBe(10);
       expect(seen).toEqual(Array.from({ length: 10 }, (_, i) => `g${i}`));
     });
 

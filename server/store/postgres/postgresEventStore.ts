@@ -405,12 +405,14 @@ export class PostgresEventStore implements EventStore {
    * Streams every event in pages of `rebuildPageRows` by seq (keyset), inside one read-only
    * REPEATABLE READ transaction so the pages are one consistent snapshot; memory holds one page.
    */
-  async forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<number> {
+  async forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<{ count: number; seq: number }> {
     type Row = [number, string, number, number, Category, Source, EventStatus, number, number | null, number, boolean];
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // First statement fixes the snapshot: this seq and the rows below are the same moment.
+      const seq = (await client.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0)::int8 AS seq FROM changes')).rows[0].seq;
       let n = 0;
       let after = 0;
       for (;;) {
@@ -428,7 +430,7 @@ export class PostgresEventStore implements EventStore {
         after = page.rows[page.rows.length - 1][0];
       }
       await client.query('COMMIT');
-      return n;
+      return { count: n, seq };
     } catch (err) {
       await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw err;

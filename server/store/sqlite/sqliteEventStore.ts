@@ -211,7 +211,9 @@ export class SqliteEventStore implements EventStore {
     return (this.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM changes').pluck().get() as number) ?? 0;
   }
 
-  async forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<number> {
+  async forEachCountable(visit: (place: EventPlace, e: CountableEvent) => void): Promise<{ count: number; seq: number }> {
+    // One synchronous pass: no write of this process can come between the seq and the rows.
+    const seq = (this.db.prepare('SELECT COALESCE(MAX(seq), 0) FROM changes').pluck().get() as number) ?? 0;
     let n = 0;
     const rows = this.db
       .prepare('SELECT grid_id, lon, lat, category, source, status, reported_at, closed_at, deadline_at, overdue_at FROM events')
@@ -221,7 +223,7 @@ export class SqliteEventStore implements EventStore {
       visit({ gridId, lon, lat }, { category, source, status, reportedAtMs, closedAtMs, deadlineMs, overdue: overdueAt !== null });
       n++;
     }
-    return n;
+    return { count: n, seq };
   }
 
   async openDeadlines(): Promise<{ id: string; deadlineMs: number }[]> {
