@@ -10,9 +10,8 @@ import { geographyPath } from './geo/geographyPath';
 import { GeographyReloader } from './geo/geographyReloader';
 import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
-import { SqliteEventStore } from './store/sqlite/sqliteEventStore';
-import type { AlertStore } from './alerts/alertStore';
-import { SqliteAlertStore } from './alerts/sqliteAlertStore';
+import { openStores } from './store/openStores';
+import { ChangeApplier } from './events/changeApplier';
 import { AlertService } from './alerts/alertService';
 import { loadAlertRules } from './alerts/loadAlertRules';
 import { RegionAggregates } from './aggregates/regionAggregates';
@@ -39,21 +38,6 @@ export interface RunningServer {
 }
 
 /**
- * Opens the stores named by the config: PostgreSQL when DATABASE_URL is set, else the embedded
- * SQLite file. The alert store shares the event store's connection (which owns it).
- */
-async function openStores(config: ServerConfig): Promise<{ store: EventStore; alertStore: AlertStore }> {
-  if (config.databaseUrl) {
-    const { PostgresEventStore } = await import('./store/postgres/postgresEventStore');
-    const { PostgresAlertStore } = await import('./alerts/postgresAlertStore');
-    const store = new PostgresEventStore(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
-    return { store, alertStore: new PostgresAlertStore(store.pool) };
-  }
-  const store = new SqliteEventStore(config.dataDir);
-  return { store, alertStore: new SqliteAlertStore(store.db) };
-}
-
-/**
  * Starts one GridPulse process: store, counters rebuilt from it, API, sockets, overdue watcher,
  * simulator. Side effects live here and in main.ts; everything it wires is testable alone.
  */
@@ -65,8 +49,6 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   log.info({ file: geoFile, district: h.root.name, grids: h.byLevel('grid').length }, 'geography loaded');
 
   const { store, alertStore } = await openStores(config);
-  await store.migrate();
-  await alertStore.migrate();
   const rules = loadAlertRules(config.alertRulesFile ?? undefined);
 
   const aggregates = new RegionAggregates(geo.current, now);
@@ -80,14 +62,11 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   let hub: StreamHub | null = null;
   const alerts = new AlertService({ store: alertStore, rules, geo, aggregates, now, log, onAlert: (a) => hub?.onAlert(a) });
   await alerts.start();
-  const writer = new EventWriter({
-    store,
-    aggregates,
-    onChanged: (changes) => {
-      hub?.onCommitted(changes.map((c) => c.event));
-      alerts.onChanges(changes);
-    },
-  });
+  const applier = new ChangeApplier(aggregates, seq);
+  applier.onApplied((changes) => hub?.onCommitted(changes.map((c) => c.event)));
+  // Alert rules run where the change was written; other processes hear of the alert itself.
+  applier.onApplied((changes, local) => local && alerts.onChanges(changes));
+  const writer = new EventWriter(store, applier);
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
   const app = createApp({
@@ -109,10 +88,10 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   // would answer them 404 while Socket.io answers too, and the process dies on the double reply).
   const http = createServer(app);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  hub = new StreamHub({ io, geo, aggregates, store, log, alerts, tickMs: config.tickMs, replayLimit: config.replayLimit });
-  hub.start(seq);
+  hub = new StreamHub({ io, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit });
+  hub.start();
   watcher.start(await store.openDeadlines());
-  const reloader = new GeographyReloader({ dataDir: config.dataDir, geo, store, aggregates, writer, log, onReloaded: () => hub?.geographyChanged() });
+  const reloader = new GeographyReloader({ dataDir: config.dataDir, geo, store, aggregates, writer, applier, log, onReloaded: () => hub?.geographyChanged() });
   reloader.start();
 
   await new Promise<void>((resolve, reject) => {

@@ -1,47 +1,35 @@
 import type { GridEvent } from '../../shared/events/gridEvent';
-import type { RegionAggregates } from '../aggregates/regionAggregates';
-import { toCountable, type CommandOutcome, type EventStore, type StoreCommand } from '../store/eventStore';
+import type { CommandOutcome, EventStore, StoreCommand } from '../store/eventStore';
 import { createGroupCommit } from '../store/groupCommit';
+import type { ChangeApplier } from './changeApplier';
 
-/** One durable change of an event: its state before (null when new) and after. */
+/** One durable change of an event: its state before (null when new) and after (updatedSeq = the change's seq). */
 export interface EventChange {
   before: GridEvent | null;
   event: GridEvent;
 }
 
-export interface EventWriterDeps {
-  store: EventStore;
-  aggregates: RegionAggregates;
-  /** Called after each durable batch with the changes it made, in seq order. */
-  onChanged: (changes: EventChange[]) => void;
-}
-
 /**
  * The server's single writer: every change (a new event, a lifecycle move, an overdue mark)
- * passes through one group-committed queue, so the store's seq order is exactly the order in
- * which counters are updated and screens are told. A promise it returns resolves only once the
- * change is durable.
+ * passes through one group-committed queue, and what each durable batch changed is applied to
+ * the counters (and told to screens and alert rules) in seq order. A promise it returns
+ * resolves only once the change is durable.
  */
 export class EventWriter {
   private readonly commit;
   /** Serialises batches with `exclusive` work (a counter rebuild must not interleave with writes). */
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(deps: EventWriterDeps) {
+  constructor(store: EventStore, applier: ChangeApplier) {
     this.commit = createGroupCommit<StoreCommand, CommandOutcome>((batch) =>
       this.serially(async () => {
-        const outcomes = await deps.store.apply(batch);
-        const changed: EventChange[] = [];
+        const outcomes = await store.apply(batch);
+        const changes: EventChange[] = [];
         for (const o of outcomes) {
-          if (o.type === 'created') {
-            deps.aggregates.apply(o.event, null, toCountable(o.event));
-            changed.push({ before: null, event: o.event });
-          } else if (o.type === 'changed') {
-            deps.aggregates.apply(o.event, toCountable(o.before), toCountable(o.event));
-            changed.push({ before: o.before, event: o.event });
-          }
+          if (o.type === 'created') changes.push({ before: null, event: o.event });
+          else if (o.type === 'changed') changes.push({ before: o.before, event: o.event });
         }
-        if (changed.length > 0) deps.onChanged(changed);
+        applier.apply(changes, true);
         return outcomes;
       }),
     );

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pino } from 'pino';
 import { OverdueWatcher } from './overdueWatcher';
 import { EventWriter } from './eventWriter';
+import { ChangeApplier } from './changeApplier';
 import { SqliteEventStore } from '../store/sqlite/sqliteEventStore';
 import { RegionAggregates } from '../aggregates/regionAggregates';
 import { buildHierarchy } from '../../shared/geo/hierarchy';
@@ -28,7 +29,9 @@ describe('OverdueWatcher', () => {
     await store.migrate();
     aggregates = new RegionAggregates({ hierarchy, gridIndex: { assign: () => null } }, () => Date.now());
     streamed = [];
-    writer = new EventWriter({ store, aggregates, onChanged: (changes) => streamed.push(...changes.map((c) => c.event)) });
+    const applier = new ChangeApplier(aggregates, 0);
+    applier.onApplied((changes) => streamed.push(...changes.map((c) => c.event)));
+    writer = new EventWriter(store, applier);
   });
   afterEach(async () => {
     vi.useRealTimers();

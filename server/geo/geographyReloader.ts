@@ -6,6 +6,7 @@ import type { EventStore } from '../store/eventStore';
 import type { RegionAggregates } from '../aggregates/regionAggregates';
 import { rebuildCounters } from '../aggregates/rebuildCounters';
 import type { EventWriter } from '../events/eventWriter';
+import type { ChangeApplier } from '../events/changeApplier';
 import type { GeoContext } from './geoContext';
 import { geographyPath } from './geographyPath';
 import { loadGeography } from './loadGeography';
@@ -16,6 +17,8 @@ export interface GeographyReloaderDeps {
   store: EventStore;
   aggregates: RegionAggregates;
   writer: EventWriter;
+  /** Told of the rebuilt seq: the new counts hold everything up to it. */
+  applier: ChangeApplier;
   log: Logger;
   /** Tells screens (StreamHub.geographyChanged). */
   onReloaded: () => void;
@@ -65,7 +68,9 @@ export class GeographyReloader {
     const diff = diffGeographies(geo.current.hierarchy, next.hierarchy);
     const rebuilt = await this.deps.writer.exclusive(async () => {
       geo.current = next;
-      return rebuildCounters(this.deps.store, this.deps.aggregates, next);
+      const r = await rebuildCounters(this.deps.store, this.deps.aggregates, next);
+      this.deps.applier.rebuilt(r.seq);
+      return r;
     });
     const count = (r: Record<string, string[]>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.length]));
     log.info(

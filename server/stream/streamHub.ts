@@ -22,6 +22,7 @@ import { maskEvent } from '../../shared/privacy/maskPersonal';
 import type { RegionAggregates } from '../aggregates/regionAggregates';
 import type { EventStore } from '../store/eventStore';
 import type { GeoContext } from '../geo/geoContext';
+import type { SeqWatermark } from './seqWatermark';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -46,6 +47,8 @@ export interface AlertSource {
 
 export interface StreamHubDeps {
   io: IoServer;
+  /** Up to which store seq every change is applied here (ChangeApplier.watermark). */
+  watermark: SeqWatermark;
   geo: GeoContext;
   aggregates: RegionAggregates;
   store: EventStore;
@@ -74,16 +77,21 @@ export class StreamHub {
   private readonly rooms = new Map<string, { lastSeq: number }>();
   private pending: GridEvent[] = [];
   private pendingAlerts: Alert[] = [];
-  private appliedSeq = 0;
+  /** Watermark at the last tick that sent deltas. */
+  private lastTickSeq = 0;
   private timer: NodeJS.Timeout | null = null;
   /** Ticks run so far (a snapshot read across a tick is read again). */
   private ticks = 0;
 
   constructor(private readonly deps: StreamHubDeps) {}
 
-  /** Starts accepting screens and ticking; `seq` is the store's sequence after the rebuild. */
-  start(seq: number): void {
-    this.appliedSeq = seq;
+  private get appliedSeq(): number {
+    return this.deps.watermark.value;
+  }
+
+  /** Starts accepting screens and ticking. */
+  start(): void {
+    this.lastTickSeq = this.appliedSeq;
     const { io, log } = this.deps;
     io.use((socket, next) => {
       const auth = socket.handshake.auth as Partial<HandshakeAuth>;
@@ -104,13 +112,10 @@ export class StreamHub {
     this.timer = null;
   }
 
-  /** The writer calls this after each durable batch, in seq order. */
+  /** Told of every change applied here (written here or by another process). */
   onCommitted(events: readonly GridEvent[]): void {
-    for (const e of events) {
-      // Screens never receive personal data; roles that need it read it over REST.
-      this.pending.push(maskEvent(e));
-      if (e.updatedSeq > this.appliedSeq) this.appliedSeq = e.updatedSeq;
-    }
+    // Screens never receive personal data; roles that need it read it over REST.
+    for (const e of events) this.pending.push(maskEvent(e));
   }
 
   /** A new or changed alert: to every screen whose focus contains it, now, and in the next delta. */
@@ -230,6 +235,10 @@ export class StreamHub {
 
   /** One coalesced delta per focused room, holding only what changed inside its focus. */
   tick(): void {
+    // Changes from another process arrived before one with a lower seq: wait (briefly) for the
+    // hole to fill, so that a delta's seq always means "everything up to here".
+    if (this.pending.length > 0 && this.deps.watermark.pending > 0 && this.appliedSeq === this.lastTickSeq) return;
+    this.lastTickSeq = this.appliedSeq;
     this.ticks++;
     const { io, geo, aggregates } = this.deps;
     aggregates.rollOverIfNewDay();
