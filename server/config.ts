@@ -12,8 +12,10 @@ export interface ServerConfig {
   databaseUrl: string | null;
   /** PostgreSQL schema for GridPulse's tables (must exist); default: the connection's search_path. */
   databaseSchema: string | null;
-  /** Redis URL; when set, Socket.io fans out across server processes through it. */
+  /** Redis URL; when set (with DATABASE_URL), server processes share changes and socket rooms through it. */
   redisUrl: string | null;
+  /** Prefix of GridPulse's Redis keys, so several deployments can share one Redis. Default gridpulse. */
+  redisKeyPrefix: string;
   /** Built-in event simulator on (default) or off (SIMULATOR=off). */
   simulator: boolean;
   /** Simulated events per minute at the daily peak. Default 12 (≈ 9,000 a day). */
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL || null,
     databaseSchema: env.DATABASE_SCHEMA || null,
     redisUrl: env.REDIS_URL || null,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'gridpulse',
     simulator: ['on', '1', 'true'].includes(sim),
     simulatorRatePerMin: intFrom(env, 'SIMULATOR_RATE', 12, 1, 600_000),
     simulatorSeed: intFrom(env, 'SIMULATOR_SEED', Date.now() % 2 ** 31, 0, 2 ** 31 - 1),

@@ -12,6 +12,7 @@ import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
 import { openStores } from './store/openStores';
 import { ChangeApplier } from './events/changeApplier';
+import { joinCluster, type Cluster } from './cluster/joinCluster';
 import { AlertService } from './alerts/alertService';
 import { loadAlertRules } from './alerts/loadAlertRules';
 import { RegionAggregates } from './aggregates/regionAggregates';
@@ -51,6 +52,10 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const { store, alertStore } = await openStores(config);
   const rules = loadAlertRules(config.alertRulesFile ?? undefined);
 
+  // In a cluster, mark the feed before counting, so nothing stored meanwhile is missed.
+  const cluster: Cluster | null = config.redisUrl && config.databaseUrl ? await joinCluster(config.redisUrl, config.redisKeyPrefix, log) : null;
+  if (config.redisUrl && !config.databaseUrl) log.warn('REDIS_URL is set without DATABASE_URL: each process has its own embedded store, so no cluster is formed');
+
   const aggregates = new RegionAggregates(geo.current, now);
   const rebuilt = await rebuildCounters(store, aggregates, geo.current);
   aggregates.takeDirty();
@@ -60,13 +65,31 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   // The hub needs the socket server, which needs the HTTP server, which needs the app; the writer
   // reaches the hub through this late binding.
   let hub: StreamHub | null = null;
-  const alerts = new AlertService({ store: alertStore, rules, geo, aggregates, now, log, onAlert: (a) => hub?.onAlert(a) });
+  const alerts = new AlertService({
+    store: alertStore,
+    rules,
+    geo,
+    aggregates,
+    now,
+    log,
+    onAlert: (a, local) => {
+      hub?.onAlert(a);
+      if (local) cluster?.publishAlert(a);
+    },
+  });
   await alerts.start();
   const applier = new ChangeApplier(aggregates, seq);
   applier.onApplied((changes) => hub?.onCommitted(changes.map((c) => c.event)));
   // Alert rules run where the change was written; other processes hear of the alert itself.
   applier.onApplied((changes, local) => local && alerts.onChanges(changes));
   const writer = new EventWriter(store, applier);
+  /** Recounts everything from the store while writes wait; returns the seq the counts hold. */
+  const recount = () =>
+    writer.exclusive(async () => {
+      const r = await rebuildCounters(store, aggregates, geo.current);
+      applier.rebuilt(r.seq);
+      return r.seq;
+    });
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
   const app = createApp({
@@ -90,6 +113,14 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   hub = new StreamHub({ io, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit });
   hub.start();
+  cluster?.start({
+    io,
+    applier,
+    writer,
+    rebuild: recount,
+    onRemoteAlert: (a) => alerts.onRemote(a),
+    onRemoteCreated: (id, deadline) => watcher.watch(id, deadline),
+  });
   watcher.start(await store.openDeadlines());
   const reloader = new GeographyReloader({ dataDir: config.dataDir, geo, store, aggregates, writer, applier, log, onReloaded: () => hub?.geographyChanged() });
   reloader.start();
@@ -137,6 +168,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
       await simulator?.stop();
       handling?.stop();
       watcher.stop();
+      await cluster?.close();
       reloader.stop();
       hub.stop();
       await new Promise<void>((r) => io.close(() => r()));

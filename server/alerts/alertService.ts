@@ -15,8 +15,8 @@ export interface AlertServiceDeps {
   aggregates: RegionAggregates;
   now: () => number;
   log: Logger;
-  /** Told of every alert raised or changed (the stream sends it at once). */
-  onAlert: (a: Alert) => void;
+  /** Told of every alert raised or changed (the stream sends it at once); `local` when raised or changed here. */
+  onAlert: (a: Alert, local: boolean) => void;
 }
 
 /**
@@ -61,7 +61,7 @@ export class AlertService implements AlertSource {
       .then(({ created, alert }) => {
         if (!created) return;
         this.open.set(alert.id, alert);
-        this.deps.onAlert(alert);
+        this.deps.onAlert(alert, true);
       })
       .catch((err) => this.deps.log.error({ err, alert: a.id }, 'raising an alert failed'))
       .finally(() => this.raising.delete(a.id));
@@ -73,9 +73,18 @@ export class AlertService implements AlertSource {
     if (out.type === 'changed') {
       if (out.alert.state === 'handled') this.open.delete(id);
       else this.open.set(id, out.alert);
-      this.deps.onAlert(out.alert);
+      this.deps.onAlert(out.alert, true);
     }
     return out;
+  }
+
+  /** An alert raised or changed by another server process. */
+  onRemote(alert: Alert): void {
+    const held = this.open.get(alert.id);
+    if (held && held.seq >= alert.seq) return;
+    if (alert.state === 'handled') this.open.delete(alert.id);
+    else this.open.set(alert.id, alert);
+    this.deps.onAlert(alert, false);
   }
 
   /** Alerts not yet handled inside `regionId` (any level), newest first. */

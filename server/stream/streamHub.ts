@@ -123,7 +123,9 @@ export class StreamHub {
     // Alerts have their own sequence: they do not move the event seq a delta reflects.
     this.pendingAlerts.push(alert);
     const path = this.deps.geo.current.hierarchy.path(alert.regionId);
-    for (const regionId of path) if (this.rooms.has(regionId)) this.deps.io.to(roomOf(regionId)).emit(SocketEvent.alert, alert);
+    // io.local: every server process serves its own screens from its own state (with the Redis
+    // adapter a plain emit would reach the other processes' screens as well, twice).
+    for (const regionId of path) if (this.rooms.has(regionId)) this.deps.io.local.to(roomOf(regionId)).emit(SocketEvent.alert, alert);
   }
 
   /** A new geography is in force: every screen must refetch it and focus again. */
@@ -132,8 +134,8 @@ export class StreamHub {
     this.pendingAlerts = [];
     this.rooms.clear();
     this.deps.aggregates.takeDirty();
-    for (const room of this.deps.io.sockets.adapter.rooms.keys()) if (FOCUS_ROOM.test(room)) this.deps.io.socketsLeave(room);
-    this.deps.io.emit(SocketEvent.geographyChanged, { serverTime: new Date().toISOString() });
+    for (const room of this.deps.io.sockets.adapter.rooms.keys()) if (FOCUS_ROOM.test(room)) this.deps.io.local.socketsLeave(room);
+    this.deps.io.local.emit(SocketEvent.geographyChanged, { serverTime: new Date().toISOString() });
   }
 
   private onConnection(socket: IoSocket): void {
@@ -276,7 +278,7 @@ export class StreamHub {
         ...(hourlyChanged ? { hourly: aggregates.hourly(regionId) } : {}),
       };
       room.lastSeq = this.appliedSeq;
-      io.to(roomOf(regionId)).emit(SocketEvent.delta, delta);
+      io.local.to(roomOf(regionId)).emit(SocketEvent.delta, delta);
     }
   }
 }

@@ -26,7 +26,7 @@ export interface ServerProcess {
 export async function startServerProcess(opts: { env?: Record<string, string>; dataDir?: string } = {}): Promise<ServerProcess> {
   // A test server uses the embedded store unless the test passes DATABASE_URL itself: CI's
   // DATABASE_URL must not make every suite share one PostgreSQL database.
-  const { DATABASE_URL: _db, DATABASE_SCHEMA: _schema, REDIS_URL: _redis, ...inherited } = process.env;
+  const { DATABASE_URL: _db, DATABASE_SCHEMA: _schema, REDIS_URL: _redis, REDIS_KEY_PREFIX: _prefix, ...inherited } = process.env;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'gridpulse-test-'));
   // `node --import tsx`, not the tsx binary: that runs the server in a grandchild, which a
   // SIGKILL of the child would leave running.

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { createTestSchema, type TestSchema } from '../../server/store/postgres/testSchema';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { connectScreen, type TestScreen } from '../support/screenClient';
+import { demoGrids } from '../support/demoPoints';
+import { ApiPath, SocketEvent } from '../../shared/protocol/socketProtocol';
+import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+
+const databaseUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+const title = 'two server processes sharing PostgreSQL and Redis';
+
+describe.skipIf(!databaseUrl || !redisUrl)(databaseUrl && redisUrl ? title : `${title} (skipped: DATABASE_URL and REDIS_URL not both set)`, () => {
+  let schema: TestSchema;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let screenOnB: TestScreen;
+  const grids = demoGrids();
+  const post = (s: ServerProcess, clientId: string, i: number, severity = 'normal') =>
+    fetch(s.url + ApiPath.events, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId, category: 'dispute', severity, source: 'hotline', location: { lon: grids[i].lon, lat: grids[i].lat } }),
+    });
+  const district = async (s: ServerProcess) => ((await (await fetch(`${s.url}${ApiPath.regions}/150602`)).json()) as { counters: RegionCounters }).counters;
+
+  beforeAll(async () => {
+    schema = await createTestSchema(databaseUrl!, 'gp_cluster');
+    const env = { DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema.name, REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: `gp-test-${randomBytes(4).toString('hex')}`, TICK_MS: '100' };
+    a = await startServerProcess({ env });
+    b = await startServerProcess({ env });
+    screenOnB = await connectScreen(b.url);
+    await screenOnB.subscribe('150602');
+  });
+  afterAll(async () => {
+    screenOnB?.close();
+    await a?.dispose();
+    await b?.dispose();
+    await schema?.drop();
+  });
+
+  it('streams an event stored through one process to a screen on the other', async () => {
+    expect((await post(a, 'cl-1', 1)).status).toBe(201);
+    const d = await screenOnB.waitForDelta((x) => x.events.some((e) => e.id === 'cl-1'));
+    expect(d.counters['150602'].total).toBe(1);
+  });
+
+  it('keeps both processes’ counters equal to the store under writes to both at once', async () => {
+    await Promise.all(Array.from({ length: 60 }, (_, i) => post(i % 2 ? a : b, `cl-many-${i}`, i)));
+    // And a lifecycle move through the other process than the one that stored the event.
+    expect((await fetch(`${b.url}${ApiPath.events}/cl-1/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'accept', actor: 't' }) })).status).toBe(200);
+    await expect.poll(async () => JSON.stringify(await district(a)) === JSON.stringify(await district(b)), { timeout: 10_000 }).toBe(true);
+    const c = await district(a);
+    expect(c.total).toBe(61);
+    const lastOnB = [...screenOnB.deltas].reverse().find((d) => d.counters['150602'])!;
+    await expect.poll(() => [...screenOnB.deltas].reverse().find((d) => d.counters['150602'])!.counters['150602'].total, { timeout: 5000 }).toBe(61);
+    expect(lastOnB).toBeDefined();
+  });
+
+  it('sends an alert raised in one process to the screens on the other at once', async () => {
+    const got = new Promise<string>((r) => screenOnB.socket.on(SocketEvent.alert, (al) => r(al.id)));
+    expect((await post(a, 'cl-alert', 7, 'critical')).status).toBe(201);
+    expect(await got).toBe('critical_event:cl-alert');
+  });
+});
