@@ -2,6 +2,7 @@ import type { RegionCounters } from '../aggregates/regionCounters';
 import type { GridEvent } from '../events/gridEvent';
 import type { z } from 'zod';
 import type { HeatMetric, subscribeSchema } from './subscribeSchema';
+import type { wallPushSchema, wallReleaseSchema } from './wallSchemas';
 import type { Alert } from '../alerts/alert';
 
 /**
@@ -27,6 +28,14 @@ export const SocketEvent = {
   geographyChanged: 'geography:changed',
   /** server → client: a new or changed alert in the focus, sent at once (does not wait for the tick). */
   alert: 'alert',
+  /** client (leader) → server: wall screens, follow my view. */
+  wallPush: 'wall:push',
+  /** client (leader) → server: wall screens, go back to your own view. */
+  wallRelease: 'wall:release',
+  /** server → wall screen: show this view; someone is driving you. */
+  wallFollow: 'wall:follow',
+  /** server → wall screen: nobody drives you any more. */
+  wallReleased: 'wall:released',
 } as const;
 
 export type SubscribeRequest = z.input<typeof subscribeSchema>;
@@ -104,15 +113,35 @@ export interface ServerToClientEvents {
   [SocketEvent.problem]: (p: Problem) => void;
   [SocketEvent.geographyChanged]: (g: { serverTime: string }) => void;
   [SocketEvent.alert]: (a: Alert) => void;
+  [SocketEvent.wallFollow]: (f: WallFollow) => void;
+  [SocketEvent.wallReleased]: (r: { by: string }) => void;
 }
+
+/** What a driven wall screen shows, and who drives it. */
+export interface WallFollow {
+  regionId: string;
+  metric: HeatMetric;
+  /** Display name of the person driving. */
+  by: string;
+  since: string;
+}
+
+export type WallPushRequest = z.input<typeof wallPushSchema>;
+export type WallReleaseRequest = z.input<typeof wallReleaseSchema>;
+/** Which screens did follow (or were released), and which were left out and why. */
+export type WallAck = { ok: true; screens: string[]; skipped: { screen: string; reason: string }[] } | { ok: false; problem: Problem };
 
 export interface ClientToServerEvents {
   [SocketEvent.subscribe]: (req: SubscribeRequest, ack?: (a: SubscribeAck) => void) => void;
+  [SocketEvent.wallPush]: (req: WallPushRequest, ack?: (a: WallAck) => void) => void;
+  [SocketEvent.wallRelease]: (req: WallReleaseRequest, ack?: (a: WallAck) => void) => void;
 }
 
 /** Sent in the Socket.io handshake's `auth` object. */
 export interface HandshakeAuth {
   protocolVersion: number;
+  /** A screen token (gp_…) or a session token; a browser may instead rely on its session cookie. */
+  token?: string;
 }
 
 /** REST paths, shared so the client and tests never spell them differently. */
@@ -122,5 +151,8 @@ export const ApiPath = {
   health: '/api/health',
   regions: '/api/regions',
   alerts: '/api/alerts',
+  walls: '/api/walls',
+  auth: '/api/auth',
+  audit: '/api/audit',
   openApi: '/api/openapi.json',
 } as const;
