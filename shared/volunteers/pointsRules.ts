@@ -9,6 +9,7 @@ import { z } from 'zod';
  */
 export const pointsRulesSchema = z
   .object({
+    $comment: z.string().optional(),
     /** Points per hour of service. */
     pointsPerHour: z.number().min(0).max(1000),
     /** A session is credited at most this many hours. */
@@ -16,7 +17,7 @@ export const pointsRulesSchema = z
   })
   .strict();
 
-export type PointsRules = z.output<typeof pointsRulesSchema>;
+export type PointsRules = Omit<z.output<typeof pointsRulesSchema>, '$comment'>;
 
 export const DEFAULT_POINTS_RULES: PointsRules = { pointsPerHour: 10, maxSessionHours: 12 };
 
