@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, applySnapshot, mergeEvents } from './focusState';
-import { counters, delta, makeEvent, snapshot } from './testing/fixtures';
+import { applyAlert, applyDelta, applySnapshot, mergeAlerts, mergeEvents } from './focusState';
+import { counters, delta, hourly, makeAlert, makeEvent, snapshot } from './testing/fixtures';
 
 const D = '150602';
 const S1 = '150602001';
@@ -109,5 +109,67 @@ describe('mergeEvents', () => {
     const held = [makeEvent(30), makeEvent(20)];
     const merged = mergeEvents(held, [makeEvent(5, { updatedSeq: 31, status: 'closed' })], 2);
     expect(merged.map((e) => e.seq)).toEqual([30, 20]);
+  });
+});
+
+describe('hourly and alerts in snapshots and deltas', () => {
+  const H0 = Date.UTC(2024, 11, 30, 3);
+
+  it('takes the hourly series and alerts from the snapshot', () => {
+    const s = applySnapshot(D, snapshot(D, 1, { hourly: hourly(H0, undefined, 2), alerts: [makeAlert(1)] }))!;
+    expect(s.hourly?.counts[47]).toBe(2);
+    expect(s.alerts.map((a) => a.id)).toEqual(['al-1']);
+  });
+
+  it('treats a missing or malformed hourly series as not known (older server)', () => {
+    const noHourly = snapshot(D, 1);
+    delete (noHourly as Partial<typeof noHourly>).hourly;
+    expect(applySnapshot(D, noHourly)!.hourly).toBeNull();
+    expect(applySnapshot(D, snapshot(D, 1, { hourly: { startMs: H0, counts: [1, 2] } }))!.hourly).toBeNull();
+  });
+
+  it('treats missing alerts and metric as none', () => {
+    const old = { regionId: D, seq: 1, serverTime: '2025-01-01T00:00:00Z', counters: {}, events: [] };
+    const s = applySnapshot(D, old as never)!;
+    expect(s.alerts).toEqual([]);
+    expect(s.metric).toBeNull();
+  });
+
+  it('keeps the hourly series when a delta does not carry one, and replaces it when it does', () => {
+    const base = applySnapshot(D, snapshot(D, 1, { hourly: hourly(H0, undefined, 1) }))!;
+    const r1 = applyDelta(D, base, delta(D, 1, 2));
+    if (r1.kind !== 'applied') throw new Error(r1.kind);
+    expect(r1.state.hourly).toBe(base.hourly);
+    const r2 = applyDelta(D, r1.state, delta(D, 2, 3, { hourly: hourly(H0 + 3600_000, undefined, 5) }));
+    if (r2.kind !== 'applied') throw new Error(r2.kind);
+    expect(r2.state.hourly?.startMs).toBe(H0 + 3600_000);
+  });
+
+  it('merges alerts of a delta and drops the ones handled since', () => {
+    const base = applySnapshot(D, snapshot(D, 1, { alerts: [makeAlert(1), makeAlert(2)] }))!;
+    const r = applyDelta(D, base, delta(D, 1, 3, { alerts: [makeAlert(1, { seq: 3, state: 'handled' }), makeAlert(3)] }));
+    if (r.kind !== 'applied') throw new Error(r.kind);
+    expect(r.state.alerts.map((a) => a.id)).toEqual(['al-3', 'al-2']);
+  });
+
+  it('applies a lone alert without touching the rest of the state', () => {
+    const base = applySnapshot(D, snapshot(D, 1, { events: [makeEvent(1)] }))!;
+    const next = applyAlert(base, makeAlert(2));
+    expect(next.events).toBe(base.events);
+    expect(next.alerts).toHaveLength(1);
+    expect(base.alerts).toHaveLength(0);
+  });
+});
+
+describe('mergeAlerts', () => {
+  it('never lets an older change of an alert overwrite a newer one', () => {
+    const acked = makeAlert(1, { seq: 5, state: 'acknowledged' });
+    expect(mergeAlerts([acked], [makeAlert(1, { seq: 1 })])[0].state).toBe('acknowledged');
+  });
+  it('keeps the newest raised, bounded', () => {
+    const many = Array.from({ length: 40 }, (_, i) => makeAlert(i + 1));
+    const kept = mergeAlerts([], many, 30);
+    expect(kept).toHaveLength(30);
+    expect(kept[0].id).toBe('al-40');
   });
 });

@@ -1,6 +1,9 @@
+import type { Alert } from '../../shared/alerts/alert';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
 import type { GridEvent } from '../../shared/events/gridEvent';
-import type { FocusDelta, FocusSnapshot } from '../../shared/protocol/socketProtocol';
+import type { FocusDelta, FocusSnapshot, HourlySeries } from '../../shared/protocol/socketProtocol';
+import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
+import { readAlerts, readHourly, readMetric } from './inbound';
 
 /** What a screen holds for its focus: the last snapshot with every delta since merged in. */
 export interface FocusState {
@@ -8,27 +11,44 @@ export interface FocusState {
   /** Store sequence this state reflects; the next delta must start from it. */
   seq: number;
   serverTime: string;
-  /** Counters of the focused region and its children, by region id. */
+  /** The heat metric the server echoed for this subscription (null from a server that does not). */
+  metric: HeatMetric | null;
+  /** Counters of the focused region and the regions on its map, by region id. */
   counters: Readonly<Record<string, RegionCounters>>;
   /** Newest first (by report time, then seq), at most the list limit. */
   events: readonly GridEvent[];
+  /** Events per hour in the focus, 48 hours (null until a server sends it). */
+  hourly: HourlySeries | null;
+  /** Alerts not yet handled, newest first, at most ALERT_LIST_LIMIT. */
+  alerts: readonly Alert[];
 }
 
-/** How many events a screen keeps: a wall shows a dozen, the rest is headroom for scrolling. */
+/** How many events a screen keeps: a wall lists a dozen and puts the rest on the map. */
 export const EVENT_LIST_LIMIT = 50;
+/** How many unhandled alerts a screen keeps; the strip shows the newest few and the count. */
+export const ALERT_LIST_LIMIT = 30;
 
 /**
  * Replaces the state with a snapshot, or returns null when the snapshot is for a region that is
  * no longer the focus (it was answering a subscription we have since moved away from).
+ * `pendingAlerts`: alerts that arrived on their own before the snapshot; the newer version wins.
  */
-export function applySnapshot(focusId: string, snapshot: FocusSnapshot, limit = EVENT_LIST_LIMIT): FocusState | null {
+export function applySnapshot(
+  focusId: string,
+  snapshot: FocusSnapshot,
+  limit = EVENT_LIST_LIMIT,
+  pendingAlerts: readonly Alert[] = [],
+): FocusState | null {
   if (snapshot.regionId !== focusId) return null;
   return {
     regionId: snapshot.regionId,
     seq: snapshot.seq,
     serverTime: snapshot.serverTime,
+    metric: readMetric(snapshot.metric),
     counters: { ...snapshot.counters },
     events: mergeEvents([], snapshot.events, limit),
+    hourly: readHourly(snapshot.hourly),
+    alerts: mergeAlerts(readAlerts(snapshot.alerts), pendingAlerts),
   };
 }
 
@@ -51,17 +71,43 @@ export function applyDelta(
   // A delta we already hold (a retransmission after the snapshot that covers it) is harmless.
   if (delta.seq <= current.seq) return { kind: 'ignored' };
   if (delta.fromSeq !== current.seq) return { kind: 'gap' };
+  const alerts = readAlerts(delta.alerts);
   return {
     kind: 'applied',
     state: {
       regionId: current.regionId,
       seq: delta.seq,
       serverTime: delta.serverTime,
+      metric: current.metric,
       // Deltas carry each changed region's full counters, so a per-id replace is the whole merge.
       counters: { ...current.counters, ...delta.counters },
       events: mergeEvents(current.events, delta.events, limit),
+      hourly: readHourly(delta.hourly) ?? current.hourly,
+      alerts: alerts.length > 0 ? mergeAlerts(current.alerts, alerts) : current.alerts,
     },
   };
+}
+
+/** Merges one alert sent on its own (SocketEvent.alert) into the state, without mutating it. */
+export function applyAlert(current: FocusState, alert: Alert): FocusState {
+  return { ...current, alerts: mergeAlerts(current.alerts, [alert]) };
+}
+
+/**
+ * Union by id, keeping the most recent change of each alert (by seq), without the handled ones,
+ * newest raised first, cut to `limit`. The same alert arrives twice — on its own at once and in
+ * the next delta — so the merge must be idempotent.
+ */
+export function mergeAlerts(held: readonly Alert[], incoming: readonly Alert[], limit = ALERT_LIST_LIMIT): Alert[] {
+  const byId = new Map<string, Alert>();
+  for (const a of held) byId.set(a.id, a);
+  for (const a of incoming) {
+    const prev = byId.get(a.id);
+    if (!prev || a.seq >= prev.seq) byId.set(a.id, a);
+  }
+  const keyed = [...byId.values()].filter((a) => a.state !== 'handled').map((a) => ({ a, t: Date.parse(a.raisedAt) }));
+  keyed.sort((x, y) => y.t - x.t || y.a.seq - x.a.seq);
+  return keyed.slice(0, limit).map((k) => k.a);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import type { Alert } from '../../shared/alerts/alert';
 import type {
   ClientToServerEvents,
   FocusDelta,
@@ -6,10 +7,13 @@ import type {
   Problem,
   ServerToClientEvents,
   SubscribeAck,
+  SubscribeRequest,
 } from '../../shared/protocol/socketProtocol';
 import { SocketEvent } from '../../shared/protocol/socketProtocol';
+import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
 import type { FocusState } from './focusState';
-import { EVENT_LIST_LIMIT, applyDelta, applySnapshot } from './focusState';
+import { EVENT_LIST_LIMIT, applyAlert, applyDelta, applySnapshot, mergeAlerts } from './focusState';
+import { isAlert } from './inbound';
 
 export type FocusSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -32,6 +36,8 @@ export interface FocusStreamListener {
   state(state: FocusState | null): void;
   connection(info: ConnectionInfo): void;
   problem(problem: Problem): void;
+  /** The server imported a new geography: everything the screen drew is out of date. */
+  geographyChanged?(): void;
 }
 
 export interface FocusStreamOptions {
@@ -39,23 +45,47 @@ export interface FocusStreamOptions {
   now?: () => number;
   /** Events kept in the list. Default EVENT_LIST_LIMIT (50). */
   eventLimit?: number;
+  /**
+   * Whether region `regionId` lies inside the focus `focusId` (itself included): an alert sent on
+   * its own for the previous focus can arrive just after a switch. Default: trust the server.
+   */
+  contains?: (focusId: string, regionId: string) => boolean;
+}
+
+/** Alerts kept while waiting for the snapshot they may be newer than. */
+const PENDING_ALERTS_LIMIT = 20;
+
+/** What the subscription in flight asked for and what has come back for it. */
+interface Subscription {
+  regionId: string;
+  /** Asked to resume from the seq we hold (a reconnect to the same focus). */
+  resuming: boolean;
+  acked: boolean;
+  snapshotSeen: boolean;
 }
 
 /**
  * One focus subscription over one socket: subscribes on connect and on every focus change,
- * applies snapshots and deltas, and re-subscribes when a delta does not follow on from what it
- * holds. It owns the socket it is given: dispose() removes its listeners and disconnects it.
+ * applies snapshots, deltas and alerts, and re-subscribes when a delta does not follow on from
+ * what it holds. On a reconnect to the same focus it asks to resume from its seq, keeping what
+ * is on screen, and the server answers with the missed delta or a fresh snapshot.
+ * It owns the socket it is given: dispose() removes its listeners and disconnects it.
  */
 export class FocusStream {
   private focusId: string | null = null;
+  private metric: HeatMetric = 'open';
   private current: FocusState | null = null;
-  /** True from a subscribe until its snapshot: deltas in between cannot be placed, so we drop them. */
+  /** True from a fresh subscribe until its snapshot: deltas in between cannot be placed, so we drop them. */
   private awaitingSnapshot = false;
+  private sub: Subscription | null = null;
+  /** Alerts for the focus that came before its snapshot. */
+  private pendingAlerts: Alert[] = [];
   /** When the link last stopped being live; the screen's data is as of then. */
   private staleSinceMs: number | null = null;
   private status: LinkStatus = 'connecting';
   private readonly now: () => number;
   private readonly eventLimit: number;
+  private readonly contains: (focusId: string, regionId: string) => boolean;
 
   constructor(
     private readonly socket: FocusSocket,
@@ -64,12 +94,15 @@ export class FocusStream {
   ) {
     this.now = options.now ?? Date.now;
     this.eventLimit = options.eventLimit ?? EVENT_LIST_LIMIT;
+    this.contains = options.contains ?? (() => true);
     socket.on('connect', this.onConnect);
     socket.on('disconnect', this.onDisconnect);
     socket.on('connect_error', this.onConnectError);
     socket.on(SocketEvent.snapshot, this.onSnapshot);
     socket.on(SocketEvent.delta, this.onDelta);
+    socket.on(SocketEvent.alert, this.onAlert);
     socket.on(SocketEvent.problem, this.onProblem);
+    socket.on(SocketEvent.geographyChanged, this.onGeographyChanged);
     if (socket.connected) this.onConnect();
   }
 
@@ -77,8 +110,24 @@ export class FocusStream {
   focus(regionId: string): void {
     if (regionId === this.focusId) return;
     this.focusId = regionId;
+    this.pendingAlerts = [];
     this.setState(null);
-    this.subscribe();
+    this.subscribe(false);
+  }
+
+  /**
+   * The heat metric the screen shows: sent with every subscription (the server echoes it, so a
+   * view pushed elsewhere carries it). Changing it needs no new data, so it does not re-subscribe.
+   */
+  setMetric(metric: HeatMetric): void {
+    this.metric = metric;
+  }
+
+  /** Drops what is held and asks for a fresh snapshot of the same focus (the watchdog's soft reset). */
+  resync(): void {
+    this.pendingAlerts = [];
+    this.setState(null);
+    this.subscribe(false);
   }
 
   dispose(): void {
@@ -87,24 +136,45 @@ export class FocusStream {
     this.socket.off('connect_error', this.onConnectError);
     this.socket.off(SocketEvent.snapshot, this.onSnapshot);
     this.socket.off(SocketEvent.delta, this.onDelta);
+    this.socket.off(SocketEvent.alert, this.onAlert);
     this.socket.off(SocketEvent.problem, this.onProblem);
+    this.socket.off(SocketEvent.geographyChanged, this.onGeographyChanged);
     this.socket.disconnect();
     this.setStatus('closed');
   }
 
-  private subscribe(): void {
+  /** `resume`: ask to continue from the seq held for this same focus instead of a snapshot. */
+  private subscribe(resume: boolean): void {
     if (!this.focusId || !this.socket.connected) return; // onConnect will do it
-    this.awaitingSnapshot = true;
     const regionId = this.focusId;
-    this.socket.emit(SocketEvent.subscribe, { regionId }, (ack: SubscribeAck) => {
-      if (!ack.ok && regionId === this.focusId) this.listener.problem(ack.problem);
-    });
+    const held = this.current && this.current.regionId === regionId ? this.current.seq : null;
+    const resuming = resume && held !== null;
+    const sub: Subscription = { regionId, resuming, acked: false, snapshotSeen: false };
+    this.sub = sub;
+    // Resuming keeps what is on screen and applies the missed delta as a normal one; a fresh
+    // subscription drops deltas until its snapshot.
+    this.awaitingSnapshot = !resuming;
+    const req: SubscribeRequest = resuming ? { regionId, metric: this.metric, lastSeq: held } : { regionId, metric: this.metric };
+    this.socket.emit(SocketEvent.subscribe, req, (ack: SubscribeAck) => this.onAck(sub, ack));
+  }
+
+  private onAck(sub: Subscription, ack: SubscribeAck): void {
+    if (sub !== this.sub) return; // answers a subscription since replaced
+    sub.acked = true;
+    if (!ack.ok) {
+      if (sub.regionId === this.focusId) this.listener.problem(ack.problem);
+      return;
+    }
+    // A server that does not resume answers without a mode, and sends a snapshot.
+    const mode = (ack as { mode?: string }).mode;
+    if (sub.resuming && mode !== 'resumed' && !sub.snapshotSeen) this.awaitingSnapshot = true;
   }
 
   private readonly onConnect = (): void => {
     this.setStatus('live');
-    // The server forgets subscriptions with the connection: every (re)connect subscribes afresh.
-    this.subscribe();
+    // The server forgets subscriptions with the connection: every (re)connect subscribes afresh,
+    // asking to resume when it still holds the focus's data.
+    this.subscribe(true);
   };
 
   private readonly onDisconnect = (): void => {
@@ -125,9 +195,11 @@ export class FocusStream {
 
   private readonly onSnapshot = (s: FocusSnapshot): void => {
     if (!this.focusId) return;
-    const next = applySnapshot(this.focusId, s, this.eventLimit);
+    const next = applySnapshot(this.focusId, s, this.eventLimit, this.pendingAlerts);
     if (!next) return;
+    this.pendingAlerts = [];
     this.awaitingSnapshot = false;
+    if (this.sub && this.sub.regionId === this.focusId) this.sub.snapshotSeen = true;
     this.setState(next);
   };
 
@@ -137,12 +209,25 @@ export class FocusStream {
     if (r.kind === 'applied') {
       this.setState(r.state);
     } else if (r.kind === 'gap') {
-      this.subscribe();
+      // While a resume is unanswered the server may still send the room's delta from a seq we
+      // do not hold; its answer (the missed delta, or a snapshot) settles it, not a new request.
+      if (this.sub?.resuming && !this.sub.acked) return;
+      this.subscribe(false);
     }
+  };
+
+  private readonly onAlert = (a: Alert): void => {
+    if (!this.focusId || !isAlert(a) || !this.contains(this.focusId, a.regionId)) return;
+    if (this.current && !this.awaitingSnapshot) this.setState(applyAlert(this.current, a));
+    else this.pendingAlerts = mergeAlerts(this.pendingAlerts, [a], PENDING_ALERTS_LIMIT);
   };
 
   private readonly onProblem = (p: Problem): void => {
     this.listener.problem(p);
+  };
+
+  private readonly onGeographyChanged = (): void => {
+    this.listener.geographyChanged?.();
   };
 
   private setState(state: FocusState | null): void {

@@ -14,15 +14,15 @@ describe('useLiveStore', () => {
     const live = useLiveStore();
     const socket = new FakeSocket();
     live.setFocus(D);
-    live.start(() => socket.asSocket());
+    live.start({ open: () => socket.asSocket() });
     socket.connectNow();
-    expect(socket.emitted.map((e) => e.args[0])).toEqual([{ regionId: D }]);
+    expect(socket.emitted.map((e) => e.args[0])).toEqual([{ regionId: D, metric: 'open' }]);
   });
 
   it('exposes the merged state and the focus counters to readers', () => {
     const live = useLiveStore();
     const socket = new FakeSocket();
-    live.start(() => socket.asSocket());
+    live.start({ open: () => socket.asSocket() });
     socket.connectNow();
     live.setFocus(D);
     socket.deliver(SocketEvent.snapshot, snapshot(D, 1, { counters: { [D]: counters({ open: 2 }) } }));
@@ -39,8 +39,8 @@ describe('useLiveStore', () => {
       opened++;
       return socket.asSocket();
     };
-    live.start(open);
-    live.start(open);
+    live.start({ open });
+    live.start({ open });
     expect(opened).toBe(1);
     live.stop();
     expect(socket.listenerCount()).toBe(0);
@@ -50,7 +50,7 @@ describe('useLiveStore', () => {
   it('closes its socket when the store itself is disposed', () => {
     const live = useLiveStore();
     const socket = new FakeSocket();
-    live.start(() => socket.asSocket());
+    live.start({ open: () => socket.asSocket() });
     live.$dispose();
     expect(socket.listenerCount()).toBe(0);
   });

@@ -2,10 +2,25 @@ import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
 import type { Problem } from '../../shared/protocol/socketProtocol';
+import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
 import { connectSocket } from './connectSocket';
 import type { FocusState } from './focusState';
 import type { ConnectionInfo, FocusSocket } from './focusStream';
 import { FocusStream } from './focusStream';
+
+/** Events a wall keeps for its focus: the feed lists the newest dozen, the map shows them all. */
+export const WALL_EVENT_LIMIT = 200;
+
+export interface LiveStartOptions {
+  /** Opens the socket; injectable for tests. Default connectSocket (the page's own origin). */
+  open?: () => FocusSocket;
+  /** Whether a region lies inside the focus (see FocusStreamOptions.contains). */
+  contains?: (focusId: string, regionId: string) => boolean;
+  /** The server's geography changed under the screen. */
+  onGeographyChanged?: () => void;
+  /** Epoch ms; injectable for tests. */
+  now?: () => number;
+}
 
 /**
  * The live data of the screen's focus. Snapshots and deltas are applied here and only here
@@ -15,26 +30,43 @@ import { FocusStream } from './focusStream';
 export const useLiveStore = defineStore('live', () => {
   /** The region the screen looks at; its children are on the map. */
   const focusId = ref<string | null>(null);
+  /** What the map is coloured by. */
+  const metric = ref<HeatMetric>('open');
   /** Snapshot + deltas for the focus; null until the focus's snapshot arrives. Replaced whole per update. */
   const state = shallowRef<FocusState | null>(null);
   const connection = shallowRef<ConnectionInfo>({ status: 'connecting', staleSinceMs: null });
   /** The last thing the server refused, shown until the next focus change. */
   const problem = shallowRef<Problem | null>(null);
+  /** Server clock minus this screen's clock at the last update, ms (to age events by server time). */
+  const serverOffsetMs = ref(0);
 
   let stream: FocusStream | null = null;
 
-  /** Opens the socket (once; later calls are no-ops). `open` is injectable for tests. */
-  function start(open: () => FocusSocket = connectSocket): void {
+  /** Opens the socket (once; later calls are no-ops). */
+  function start(options: LiveStartOptions = {}): void {
     if (stream) return;
+    const now = options.now ?? Date.now;
     connection.value = { status: 'connecting', staleSinceMs: null };
-    stream = new FocusStream(open(), {
-      state: (s) => (state.value = s),
-      connection: (c) => (connection.value = c),
-      problem: (p) => {
-        console.warn('[live] server problem', p);
-        problem.value = p;
+    stream = new FocusStream(
+      (options.open ?? connectSocket)(),
+      {
+        state: (s) => {
+          state.value = s;
+          if (s) {
+            const server = Date.parse(s.serverTime);
+            if (Number.isFinite(server)) serverOffsetMs.value = server - now();
+          }
+        },
+        connection: (c) => (connection.value = c),
+        problem: (p) => {
+          console.warn('[live] server problem', p);
+          problem.value = p;
+        },
+        geographyChanged: () => options.onGeographyChanged?.(),
       },
-    });
+      { eventLimit: WALL_EVENT_LIMIT, contains: options.contains, now },
+    );
+    stream.setMetric(metric.value);
     if (focusId.value) stream.focus(focusId.value);
   }
 
@@ -50,6 +82,16 @@ export const useLiveStore = defineStore('live', () => {
     stream?.focus(regionId);
   }
 
+  function setMetric(m: HeatMetric): void {
+    metric.value = m;
+    stream?.setMetric(m);
+  }
+
+  /** Drops everything held and takes a fresh snapshot (the heap watchdog's soft reset). */
+  function resync(): void {
+    stream?.resync();
+  }
+
   /** Counters of the focused region itself. */
   const focusCounters = computed<RegionCounters | null>(() =>
     state.value && focusId.value ? (state.value.counters[focusId.value] ?? null) : null,
@@ -57,5 +99,5 @@ export const useLiveStore = defineStore('live', () => {
 
   onScopeDispose(stop);
 
-  return { focusId, state, connection, problem, focusCounters, start, stop, setFocus };
+  return { focusId, metric, state, connection, problem, serverOffsetMs, focusCounters, start, stop, setFocus, setMetric, resync };
 });

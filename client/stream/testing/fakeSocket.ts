@@ -43,6 +43,12 @@ export class FakeSocket {
     this.connected = false;
     this.deliver('disconnect', 'transport close');
   }
+  /** Server side: answer the last emitted request that asked for an acknowledgement. */
+  ackLast(answer: unknown): void {
+    const last = [...this.emitted].reverse().find((e) => typeof e.args.at(-1) === 'function');
+    if (!last) throw new Error('nothing waits for an ack');
+    (last.args.at(-1) as (a: unknown) => void)(answer);
+  }
   listenerCount(): number {
     let n = 0;
     for (const set of this.handlers.values()) n += set.size;

@@ -1,0 +1,53 @@
+import type { Alert } from '../../shared/alerts/alert';
+import { ALERT_KINDS, ALERT_STATES } from '../../shared/alerts/alert';
+import { SEVERITIES } from '../../shared/events/categories';
+import type { HourlySeries } from '../../shared/protocol/socketProtocol';
+import { HEAT_METRICS, type HeatMetric } from '../../shared/protocol/subscribeSchema';
+
+/**
+ * Runtime checks of the fields the wall added on top of the first protocol (typed events are no
+ * validation, and a server one release behind sends none of them): whatever is malformed or
+ * missing becomes "not known" instead of an exception in a panel.
+ */
+
+/** Hours in a HourlySeries: 24 of today's window and the same 24 a day earlier. */
+export const HOURLY_LENGTH = 48;
+
+/** The hourly series when it is well formed (48 finite non-negative counts), else null. */
+export function readHourly(x: unknown): HourlySeries | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { startMs, counts } = x as Partial<HourlySeries>;
+  if (typeof startMs !== 'number' || !Number.isFinite(startMs)) return null;
+  if (!Array.isArray(counts) || counts.length !== HOURLY_LENGTH) return null;
+  if (!counts.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)) return null;
+  return { startMs, counts };
+}
+
+export function readMetric(x: unknown): HeatMetric | null {
+  return typeof x === 'string' && (HEAT_METRICS as readonly string[]).includes(x) ? (x as HeatMetric) : null;
+}
+
+/** Whether `x` has every field of an Alert the wall reads, with a value it can show. */
+export function isAlert(x: unknown): x is Alert {
+  if (typeof x !== 'object' || x === null) return false;
+  const a = x as Partial<Alert>;
+  return (
+    typeof a.id === 'string' &&
+    typeof a.seq === 'number' &&
+    typeof a.kind === 'string' &&
+    (ALERT_KINDS as readonly string[]).includes(a.kind) &&
+    typeof a.regionId === 'string' &&
+    typeof a.severity === 'string' &&
+    (SEVERITIES as readonly string[]).includes(a.severity) &&
+    typeof a.title === 'string' &&
+    typeof a.raisedAt === 'string' &&
+    !Number.isNaN(Date.parse(a.raisedAt)) &&
+    typeof a.state === 'string' &&
+    (ALERT_STATES as readonly string[]).includes(a.state)
+  );
+}
+
+/** The well-formed alerts of a list (an absent list is an empty one). */
+export function readAlerts(x: unknown): Alert[] {
+  return Array.isArray(x) ? x.filter(isAlert) : [];
+}
