@@ -11,7 +11,7 @@ import { createGridIndex } from '../server/geo/gridIndex';
 import { loadGeography } from '../server/geo/loadGeography';
 import type { DivisionNames } from '../scripts/geography/divisionNames';
 import { generateGeography } from '../scripts/geography/generateGeography';
-import { seededRandom } from '../scripts/geography/seededRandom';
+import { seededRandom } from '../shared/random/seededRandom';
 import type { BenchFigure } from './run';
 
 export async function run(): Promise<BenchFigure[]> {

@@ -1,4 +1,4 @@
-import type { Random } from './seededRandom';
+import type { Random } from '../../shared/random/seededRandom';
 
 /** A point in the generator's local plane: x east, y north, both in kilometres from the centre. */
 export type Xy = readonly [number, number];

@@ -5,7 +5,7 @@ import type { DivisionNames } from './divisionNames';
 import { dissolveCells, signedArea } from './dissolveCells';
 import { districtShape, type DistrictShape, type Xy } from './districtShape';
 import { gridLabeller } from './gridLabels';
-import { seededRandom, type Random } from './seededRandom';
+import { seededRandom, type Random } from '../../shared/random/seededRandom';
 import { SeedHash, spreadSeeds } from './spreadSeeds';
 
 export interface GenerateOptions {

@@ -1,4 +1,4 @@
-import type { Random } from './seededRandom';
+import type { Random } from '../../shared/random/seededRandom';
 import type { DedicatedType } from '../../shared/geo/region';
 
 /**

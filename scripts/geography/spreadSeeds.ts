@@ -1,5 +1,5 @@
 import type { Xy } from './districtShape';
-import type { Random } from './seededRandom';
+import type { Random } from '../../shared/random/seededRandom';
 
 /**
  * Picks `count` points out of `candidates` by best-candidate sampling: each pick is the best of

@@ -4,17 +4,17 @@ import type { AlertAction } from '../../shared/alerts/alertLifecycle';
 import type { NewAlert } from '../../shared/alerts/alertRules';
 import type { AlertActOutcome, AlertQuery, AlertStore } from './alertStore';
 import { actOnAlert } from './actOnAlert';
+import { runPostgresMigrations } from '../store/postgres/runPostgresMigrations';
+import type { Migration } from '../store/sqlite/runSqliteMigrations';
 
-const MIGRATIONS = [
-  `CREATE SEQUENCE alert_seq;
+const MIGRATIONS: Migration[] = [
+  { version: 1, sql: `CREATE SEQUENCE alert_seq;
    CREATE TABLE alerts (
      id text PRIMARY KEY, seq int8 NOT NULL UNIQUE, kind text NOT NULL, event_id text, region_id text NOT NULL,
      severity text NOT NULL, title text NOT NULL, detail jsonb NOT NULL, raised_at timestamptz NOT NULL, state text NOT NULL,
      ack_by text, ack_at timestamptz, handled_by text, handled_at timestamptz);
-   CREATE INDEX alerts_open ON alerts (seq) WHERE state <> 'handled';`,
+   CREATE INDEX alerts_open ON alerts (seq) WHERE state <> 'handled';` },
 ];
-/** Advisory lock for the alert migrations, per schema (like the event store's). */
-const MIGRATE_LOCK = `hashtext('gridpulse.alerts.migrate'), hashtext(coalesce(current_schema(), ''))`;
 
 interface Row {
   id: string; seq: string | number; kind: string; event_id: string | null; region_id: string; severity: string; title: string;
@@ -32,30 +32,7 @@ export class PostgresAlertStore implements AlertStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async migrate(): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      await c.query(`SELECT pg_advisory_lock(${MIGRATE_LOCK})`);
-      try {
-        await c.query('CREATE TABLE IF NOT EXISTS alert_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
-        const done = new Set((await c.query<{ version: number }>('SELECT version FROM alert_schema_migrations')).rows.map((r) => r.version));
-        for (const [i, sql] of MIGRATIONS.entries()) {
-          if (done.has(i + 1)) continue;
-          await c.query('BEGIN');
-          try {
-            await c.query(sql);
-            await c.query('INSERT INTO alert_schema_migrations VALUES ($1, now())', [i + 1]);
-            await c.query('COMMIT');
-          } catch (err) {
-            await c.query('ROLLBACK');
-            throw err;
-          }
-        }
-      } finally {
-        await c.query(`SELECT pg_advisory_unlock(${MIGRATE_LOCK})`);
-      }
-    } finally {
-      c.release();
-    }
+    await runPostgresMigrations(this.pool, 'alert_schema_migrations', MIGRATIONS);
   }
 
   async raise(a: NewAlert): Promise<{ created: boolean; alert: Alert }> {

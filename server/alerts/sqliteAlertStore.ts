@@ -4,13 +4,14 @@ import type { AlertAction } from '../../shared/alerts/alertLifecycle';
 import type { NewAlert } from '../../shared/alerts/alertRules';
 import type { AlertActOutcome, AlertQuery, AlertStore } from './alertStore';
 import { actOnAlert } from './actOnAlert';
+import { runSqliteMigrations, type Migration } from '../store/sqlite/runSqliteMigrations';
 
-const MIGRATIONS = [
-  `CREATE TABLE alerts (
+const MIGRATIONS: Migration[] = [
+  { version: 1, sql: `CREATE TABLE alerts (
      id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, kind TEXT NOT NULL, event_id TEXT, region_id TEXT NOT NULL,
      severity TEXT NOT NULL, title TEXT NOT NULL, detail TEXT NOT NULL, raised_at INTEGER NOT NULL, state TEXT NOT NULL,
      ack_by TEXT, ack_at INTEGER, handled_by TEXT, handled_at INTEGER);
-   CREATE INDEX alerts_open ON alerts (seq) WHERE state <> 'handled';`,
+   CREATE INDEX alerts_open ON alerts (seq) WHERE state <> 'handled';` },
 ];
 
 interface Row {
@@ -30,15 +31,7 @@ export class SqliteAlertStore implements AlertStore {
   constructor(private readonly db: Database.Database) {}
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS alert_schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    const done = new Set(this.db.prepare('SELECT version FROM alert_schema_migrations').pluck().all() as number[]);
-    MIGRATIONS.forEach((sql, i) => {
-      if (done.has(i + 1)) return;
-      this.db.transaction(() => {
-        this.db.exec(sql);
-        this.db.prepare('INSERT INTO alert_schema_migrations VALUES (?, ?)').run(i + 1, Date.now());
-      })();
-    });
+    runSqliteMigrations(this.db, 'alert_schema_migrations', MIGRATIONS);
   }
 
   private nextSeq(): number {

@@ -2,9 +2,11 @@ import type pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/auth/roles';
 import type { AuditEntry, AuditQuery, AuthStore, TokenRecord, UserRecord } from './authStore';
+import { runPostgresMigrations } from '../store/postgres/runPostgresMigrations';
+import type { Migration } from '../store/sqlite/runSqliteMigrations';
 
-const MIGRATIONS = [
-  `CREATE TABLE users (username text PRIMARY KEY, display_name text NOT NULL, role text NOT NULL, scope_region_id text,
+const MIGRATIONS: Migration[] = [
+  { version: 1, sql: `CREATE TABLE users (username text PRIMARY KEY, display_name text NOT NULL, role text NOT NULL, scope_region_id text,
      password_hash text NOT NULL, disabled boolean NOT NULL DEFAULT false, created_at timestamptz NOT NULL DEFAULT now());
    CREATE TABLE api_tokens (id text PRIMARY KEY, name text NOT NULL, role text NOT NULL, scope_region_id text,
      hash text NOT NULL UNIQUE, created_at timestamptz NOT NULL DEFAULT now(), revoked_at timestamptz);
@@ -12,9 +14,8 @@ const MIGRATIONS = [
    CREATE TABLE audit_log (seq bigserial PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL, actor_role text NOT NULL,
      action text NOT NULL, target text NOT NULL, detail jsonb NOT NULL, ip text NOT NULL);
    CREATE INDEX audit_actor ON audit_log (actor, seq);
-   CREATE INDEX audit_at ON audit_log (at);`,
+   CREATE INDEX audit_at ON audit_log (at);` },
 ];
-const MIGRATE_LOCK = `hashtext('gridpulse.auth.migrate'), hashtext(coalesce(current_schema(), ''))`;
 
 interface UserRow { username: string; display_name: string; role: string; scope_region_id: string | null; password_hash: string; disabled: boolean; created_at: Date }
 interface TokenRow { id: string; name: string; role: string; scope_region_id: string | null; hash: string; created_at: Date; revoked_at: Date | null }
@@ -37,30 +38,7 @@ export class PostgresAuthStore implements AuthStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async migrate(): Promise<void> {
-    const c = await this.pool.connect();
-    try {
-      await c.query(`SELECT pg_advisory_lock(${MIGRATE_LOCK})`);
-      try {
-        await c.query('CREATE TABLE IF NOT EXISTS auth_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
-        const done = new Set((await c.query<{ version: number }>('SELECT version FROM auth_schema_migrations')).rows.map((r) => r.version));
-        for (const [i, sql] of MIGRATIONS.entries()) {
-          if (done.has(i + 1)) continue;
-          await c.query('BEGIN');
-          try {
-            await c.query(sql);
-            await c.query('INSERT INTO auth_schema_migrations VALUES ($1, now())', [i + 1]);
-            await c.query('COMMIT');
-          } catch (err) {
-            await c.query('ROLLBACK');
-            throw err;
-          }
-        }
-      } finally {
-        await c.query(`SELECT pg_advisory_unlock(${MIGRATE_LOCK})`);
-      }
-    } finally {
-      c.release();
-    }
+    await runPostgresMigrations(this.pool, 'auth_schema_migrations', MIGRATIONS);
   }
 
   async addUser(u: Omit<UserRecord, 'createdAt'>): Promise<'created' | 'exists'> {

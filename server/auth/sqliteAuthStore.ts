@@ -2,9 +2,10 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/auth/roles';
 import type { AuditEntry, AuditQuery, AuthStore, TokenRecord, UserRecord } from './authStore';
+import { runSqliteMigrations, type Migration } from '../store/sqlite/runSqliteMigrations';
 
-const MIGRATIONS = [
-  `CREATE TABLE users (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, scope_region_id TEXT,
+const MIGRATIONS: Migration[] = [
+  { version: 1, sql: `CREATE TABLE users (username TEXT PRIMARY KEY, display_name TEXT NOT NULL, role TEXT NOT NULL, scope_region_id TEXT,
      password_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
    CREATE TABLE api_tokens (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, scope_region_id TEXT,
      hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL, revoked_at INTEGER);
@@ -12,7 +13,7 @@ const MIGRATIONS = [
    CREATE TABLE audit_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, actor TEXT NOT NULL, actor_role TEXT NOT NULL,
      action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL, ip TEXT NOT NULL);
    CREATE INDEX audit_actor ON audit_log (actor, seq);
-   CREATE INDEX audit_at ON audit_log (at);`,
+   CREATE INDEX audit_at ON audit_log (at);` },
 ];
 
 interface UserRow { username: string; display_name: string; role: string; scope_region_id: string | null; password_hash: string; disabled: number; created_at: number }
@@ -37,15 +38,7 @@ export class SqliteAuthStore implements AuthStore {
   constructor(private readonly db: Database.Database) {}
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS auth_schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    const done = new Set(this.db.prepare('SELECT version FROM auth_schema_migrations').pluck().all() as number[]);
-    MIGRATIONS.forEach((sql, i) => {
-      if (done.has(i + 1)) return;
-      this.db.transaction(() => {
-        this.db.exec(sql);
-        this.db.prepare('INSERT INTO auth_schema_migrations VALUES (?, ?)').run(i + 1, Date.now());
-      })();
-    });
+    runSqliteMigrations(this.db, 'auth_schema_migrations', MIGRATIONS);
   }
 
   async addUser(u: Omit<UserRecord, 'createdAt'>): Promise<'created' | 'exists'> {

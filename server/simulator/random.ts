@@ -1,16 +1,6 @@
-/** A seeded random source in [0, 1) (mulberry32): reproducible simulator runs and tests. */
-export type Random = () => number;
+import type { Random } from '../../shared/random/seededRandom';
 
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom, type Random } from '../../shared/random/seededRandom';
 
 /** Picks a key with probability proportional to its weight. */
 export function pickWeighted<K extends string>(random: Random, weights: Readonly<Record<K, number>>): K {

@@ -5,83 +5,11 @@ import type { Category, Source } from '../../../shared/events/categories';
 import type { EventStatus } from '../../../shared/events/status';
 import type { CommandOutcome, EventPlace, EventQuery, EventStore, StoreCommand, StoredChange } from '../eventStore';
 import { planCommand } from '../planCommand';
-import { POSTGRES_MIGRATIONS } from './migrations';
-
-/** Rows as selected by EVENT_COLUMNS: times already epoch ms, int8 already numbers (see TYPES). */
-interface EventRow {
-  id: string;
-  seq: number;
-  updated_seq: number;
-  category: string;
-  severity: string;
-  source: string;
-  lon: number;
-  lat: number;
-  grid_id: string;
-  description: string;
-  status: string;
-  reported_at: number;
-  received_at: number;
-  closed_at: number | null;
-  deadline_at: number;
-  overdue_at: number | null;
-  unit: string | null;
-  reporter_name: string | null;
-  reporter_phone: string | null;
-}
-
-interface TransitionRow {
-  seq: number;
-  event_id: string;
-  action: string;
-  from_status: string | null;
-  to_status: string;
-  actor: string;
-  note: string;
-  unit: string | null;
-  at: number;
-}
+import { toEvent, toTransition, type EventRow, type TransitionRow } from '../eventRows';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-
-/** Same conversion as the SQLite store's, from the same epoch-ms values. */
-function toEvent(r: EventRow): GridEvent {
-  return {
-    id: r.id,
-    seq: r.seq,
-    updatedSeq: r.updated_seq,
-    category: r.category as GridEvent['category'],
-    severity: r.severity as GridEvent['severity'],
-    source: r.source as GridEvent['source'],
-    lon: r.lon,
-    lat: r.lat,
-    gridId: r.grid_id,
-    description: r.description,
-    status: r.status as GridEvent['status'],
-    reportedAt: iso(r.reported_at),
-    receivedAt: iso(r.received_at),
-    closedAt: isoOrNull(r.closed_at),
-    deadline: iso(r.deadline_at),
-    overdueAt: isoOrNull(r.overdue_at),
-    unit: r.unit,
-    reporter: r.reporter_name === null && r.reporter_phone === null ? null : { name: r.reporter_name, phone: r.reporter_phone },
-  };
-}
-
-function toTransition(r: TransitionRow): EventTransition {
-  return {
-    seq: r.seq,
-    eventId: r.event_id,
-    action: r.action,
-    fromStatus: r.from_status as EventStatus | null,
-    toStatus: r.to_status as EventStatus,
-    actor: r.actor,
-    note: r.note,
-    unit: r.unit,
-    at: iso(r.at),
-  };
-}
+import { POSTGRES_MIGRATIONS } from './migrations';
+import { runPostgresMigrations } from './runPostgresMigrations';
 
 /** A timestamptz column as exact epoch milliseconds (extract gives numeric, so no rounding). */
 const msOf = (col: string) => `(extract(epoch FROM ${col}) * 1000)::int8`;
@@ -126,7 +54,6 @@ const TYPES: pg.CustomTypesConfig = {
  * GridPulse databases-in-schemas on one server (tests) do not wait for each other.
  */
 const SCHEMA_KEY = `hashtext(coalesce(current_schema(), ''))`;
-const MIGRATE_LOCK = `${0x47504d47}, ${SCHEMA_KEY}`; // 'GPMG'
 const WRITE_LOCK = `${0x47505752}, ${SCHEMA_KEY}`; // 'GPWR'
 
 /**
@@ -242,34 +169,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      // Session lock: two processes starting together migrate one after the other; the second
-      // then finds every version applied.
-      await client.query(`SELECT pg_advisory_lock(${MIGRATE_LOCK})`);
-      try {
-        await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
-        const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
-        for (const m of POSTGRES_MIGRATIONS) {
-          if (done.has(m.version)) continue;
-          await client.query('BEGIN');
-          try {
-            await client.query(m.sql);
-            await client.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())', [m.version]);
-            await client.query('COMMIT');
-          } catch (err) {
-            await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-            throw err;
-          }
-        }
-      } finally {
-        if (!broken) await client.query(`SELECT pg_advisory_unlock(${MIGRATE_LOCK})`).catch((e: Error) => (broken = e));
-      }
-    } finally {
-      // A broken connection is destroyed, which also releases its session lock.
-      client.release(broken ?? false);
-    }
+    await runPostgresMigrations(this.pool, 'schema_migrations', POSTGRES_MIGRATIONS);
   }
 
   async apply(batch: readonly StoreCommand[]): Promise<CommandOutcome[]> {

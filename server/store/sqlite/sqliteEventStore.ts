@@ -2,88 +2,17 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventTransition, GridEvent } from '../../../shared/events/gridEvent';
+import { toEvent, toTransition, type EventRow, type TransitionRow } from '../eventRows';
 import type { CountableEvent } from '../../../shared/aggregates/regionCounters';
 import type { Category, Source } from '../../../shared/events/categories';
 import type { EventStatus } from '../../../shared/events/status';
 import type { CommandOutcome, EventPlace, EventQuery, EventStore, StoreCommand, StoredChange } from '../eventStore';
 import { planCommand } from '../planCommand';
 import { SQLITE_MIGRATIONS } from './migrations';
+import { runSqliteMigrations } from './runSqliteMigrations';
 
-interface EventRow {
-  id: string;
-  seq: number;
-  updated_seq: number;
-  category: string;
-  severity: string;
-  source: string;
-  lon: number;
-  lat: number;
-  grid_id: string;
-  description: string;
-  status: string;
-  reported_at: number;
-  received_at: number;
-  closed_at: number | null;
-  deadline_at: number;
-  overdue_at: number | null;
-  unit: string | null;
-  reporter_name: string | null;
-  reporter_phone: string | null;
-}
-
-interface TransitionRow {
-  seq: number;
-  event_id: string;
-  action: string;
-  from_status: string | null;
-  to_status: string;
-  actor: string;
-  note: string;
-  unit: string | null;
-  at: number;
-}
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 const ms = (s: string) => Date.parse(s);
 const msOrNull = (s: string | null) => (s === null ? null : Date.parse(s));
-
-function toEvent(r: EventRow): GridEvent {
-  return {
-    id: r.id,
-    seq: r.seq,
-    updatedSeq: r.updated_seq,
-    category: r.category as GridEvent['category'],
-    severity: r.severity as GridEvent['severity'],
-    source: r.source as GridEvent['source'],
-    lon: r.lon,
-    lat: r.lat,
-    gridId: r.grid_id,
-    description: r.description,
-    status: r.status as GridEvent['status'],
-    reportedAt: iso(r.reported_at),
-    receivedAt: iso(r.received_at),
-    closedAt: isoOrNull(r.closed_at),
-    deadline: iso(r.deadline_at),
-    overdueAt: isoOrNull(r.overdue_at),
-    unit: r.unit,
-    reporter: r.reporter_name === null && r.reporter_phone === null ? null : { name: r.reporter_name, phone: r.reporter_phone },
-  };
-}
-
-function toTransition(r: TransitionRow): EventTransition {
-  return {
-    seq: r.seq,
-    eventId: r.event_id,
-    action: r.action,
-    fromStatus: r.from_status as EventStatus | null,
-    toStatus: r.to_status as EventStatus,
-    actor: r.actor,
-    note: r.note,
-    unit: r.unit,
-    at: iso(r.at),
-  };
-}
 
 /**
  * The embedded store: SQLite through better-sqlite3, one file in DATA_DIR.
@@ -110,13 +39,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    const done = new Set(this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-    const apply = this.db.transaction((m: { version: number; sql: string }) => {
-      this.db.exec(m.sql);
-      this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
-    });
-    for (const m of SQLITE_MIGRATIONS) if (!done.has(m.version)) apply(m);
+    runSqliteMigrations(this.db, 'schema_migrations', SQLITE_MIGRATIONS);
   }
 
   private stmts?: ReturnType<SqliteEventStore['prepare']>;
