@@ -2,8 +2,15 @@
  * The one place ECharts is assembled: only the charts and components the screens use, so the
  * bundle carries nothing else (tree-shaken `echarts/core`).
  */
-import { BarChart, MapChart, PieChart } from 'echarts/charts';
-import type { BarSeriesOption, MapSeriesOption, PieSeriesOption } from 'echarts/charts';
+import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  EffectScatterSeriesOption,
+  LineSeriesOption,
+  MapSeriesOption,
+  PieSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import type {
   GeoComponentOption,
@@ -16,7 +23,20 @@ import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([MapChart, BarChart, PieChart, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  MapChart,
+  BarChart,
+  PieChart,
+  LineChart,
+  ScatterChart,
+  EffectScatterChart,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 export { echarts };
 
@@ -24,6 +44,9 @@ export type WallChartOption = ComposeOption<
   | MapSeriesOption
   | BarSeriesOption
   | PieSeriesOption
+  | LineSeriesOption
+  | ScatterSeriesOption
+  | EffectScatterSeriesOption
   | GeoComponentOption
   | GridComponentOption
   | LegendComponentOption

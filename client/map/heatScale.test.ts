@@ -34,3 +34,11 @@ describe('stableScaleMax', () => {
     expect(stableScaleMax(25, [26])).toBe(50);
   });
 });
+
+describe('stableScaleMax with a fractional floor (rates per 1,000 residents)', () => {
+  it('starts at the floor for small rates and grows in nice steps', () => {
+    expect(stableScaleMax(null, [0.05, 0.1], 0.5)).toBe(0.5);
+    expect(stableScaleMax(null, [0.8], 0.5)).toBe(2);
+    expect(stableScaleMax(0.5, [0.51], 0.5)).toBe(1);
+  });
+});

@@ -15,14 +15,15 @@ const HEADROOM = 1.5;
 export const MIN_SCALE_MAX = 10;
 
 /**
- * Upper end (count of open events) of the map's colour scale. Chosen with headroom when a focus
- * is entered (`held` null) and then kept, so colours mean the same from tick to tick; it only
- * grows, a notch at a time, when a region outgrows it. Never shrinks within a focus.
+ * Upper end (e.g. count of open events) of the map's colour scale. Chosen with headroom when a
+ * focus is entered (`held` null) and then kept, so colours mean the same from tick to tick; it
+ * only grows, a notch at a time, when a region outgrows it. Never shrinks within a focus, never
+ * starts below `floor`.
  */
-export function stableScaleMax(held: number | null, values: Iterable<number>): number {
+export function stableScaleMax(held: number | null, values: Iterable<number>, floor = MIN_SCALE_MAX): number {
   let max = 0;
   for (const v of values) if (v > max) max = v;
-  if (held === null) return niceCeil(max * HEADROOM, MIN_SCALE_MAX);
+  if (held === null) return niceCeil(max * HEADROOM, floor);
   if (max <= held) return held;
   return niceCeil(max * HEADROOM, held);
 }

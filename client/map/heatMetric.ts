@@ -1,0 +1,60 @@
+import { closureRate } from '../../shared/aggregates/indicators';
+import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { Region } from '../../shared/geo/region';
+import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
+
+/** How one heat metric is read, scaled and printed. */
+export interface HeatMetricSpec {
+  /**
+   * 'grow': 0 … a held maximum that only grows (counts and per-1,000 rates, see stableScaleMax);
+   * 'fixed': 0 … 100 always (a percentage).
+   */
+  scale: 'grow' | 'fixed';
+  /** Lowest top of a growing scale, in the metric's unit: a calm district stays calm-coloured. */
+  floor: number;
+  /** Low values are the bad ones (a closure rate): the colour ramp runs the other way. */
+  lowIsHot: boolean;
+  /** Decimals shown. */
+  decimals: number;
+}
+
+export const HEAT_METRIC_SPECS: Record<HeatMetric, HeatMetricSpec> = {
+  open: { scale: 'grow', floor: 10, lowIsHot: false, decimals: 0 },
+  today: { scale: 'grow', floor: 10, lowIsHot: false, decimals: 0 },
+  overdue: { scale: 'grow', floor: 5, lowIsHot: false, decimals: 0 },
+  per1000: { scale: 'grow', floor: 0.5, lowIsHot: false, decimals: 2 },
+  closureRate: { scale: 'fixed', floor: 100, lowIsHot: true, decimals: 1 },
+};
+
+/**
+ * A region's value of a heat metric, or null when it cannot be said (no counters yet, nobody
+ * lives there, nothing due to be closed). Units: events for the counts, open events per 1,000
+ * residents (region population) for per1000, percent 0–100 for closureRate.
+ */
+export function heatValue(metric: HeatMetric, c: RegionCounters | undefined, region: Region | undefined): number | null {
+  if (!c) return null;
+  switch (metric) {
+    case 'open':
+      return c.open;
+    case 'today':
+      return c.today;
+    case 'overdue':
+      return c.overdue;
+    case 'per1000': {
+      const people = region?.population ?? 0;
+      return people > 0 ? (c.open / people) * 1000 : null;
+    }
+    case 'closureRate': {
+      const r = closureRate(c);
+      return r === null ? null : r * 100;
+    }
+  }
+}
+
+/** A metric value as printed on the map and legend, per locale (null → '—'). */
+export function formatHeatValue(metric: HeatMetric, v: number | null, locale: string): string {
+  if (v === null) return '—';
+  const d = HEAT_METRIC_SPECS[metric].decimals;
+  const n = v.toLocaleString(locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  return metric === 'closureRate' ? `${n}%` : n;
+}
