@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { alertActionSchema, alertQuerySchema } from '../../shared/alerts/alertActionSchema';
-import { zodIssues } from '../events/ingestEvents';
+import { badRequest } from './badRequest';
 import type { AlertService } from '../alerts/alertService';
 import type { AlertStore } from '../alerts/alertStore';
 import type { GeoContext } from '../geo/geoContext';
@@ -10,10 +10,7 @@ export function alertsRouter(deps: { alerts: AlertService; store: AlertStore; ge
   const r = Router();
   r.get('/', async (req, res) => {
     const parsed = alertQuerySchema.safeParse(req.query);
-    if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      return res.status(400).json({ error: 'invalid_request', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
-    }
+    if (!parsed.success) return badRequest(res, parsed.error);
     const q = parsed.data;
     const h = deps.geo.current.hierarchy;
     let regionIds: string[] | null = null;
@@ -31,10 +28,7 @@ export function alertsRouter(deps: { alerts: AlertService; store: AlertStore; ge
 
   r.post('/:id/actions', async (req, res) => {
     const parsed = alertActionSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      return res.status(400).json({ error: 'invalid_request', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
-    }
+    if (!parsed.success) return badRequest(res, parsed.error);
     const actor = res.locals.actor ?? parsed.data.actor;
     if (!actor) return res.status(400).json({ error: 'invalid_request', message: 'actor: required' });
     const out = await deps.alerts.act(req.params.id, parsed.data.action, actor, parsed.data.expectedState);

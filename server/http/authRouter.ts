@@ -5,17 +5,14 @@ import type { Authenticator } from '../auth/authenticator';
 import type { AuthStore } from '../auth/authStore';
 import { principalOf, requirePermission, SESSION_COOKIE } from '../auth/httpAuth';
 import type { AuditTrail } from '../audit/auditTrail';
-import { zodIssues } from '../events/ingestEvents';
+import { badRequest } from './badRequest';
 
 /** /api/auth: log in (sets the session cookie and returns the token), log out, who am I. */
 export function authRouter(deps: { auth: Authenticator; audit: AuditTrail }): Router {
   const r = Router();
   r.post('/login', async (req, res) => {
     const parsed = loginSchema.safeParse(req.body);
-    if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      return res.status(400).json({ error: 'invalid_request', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
-    }
+    if (!parsed.success) return badRequest(res, parsed.error);
     const ip = req.ip ?? 'unknown';
     const result = await deps.auth.login(parsed.data.username, parsed.data.password, ip);
     if (!result.ok && result.reason === 'throttled') {
@@ -44,10 +41,7 @@ export function auditRouter(store: AuthStore): Router {
   const r = Router();
   r.get('/', requirePermission('audit.read'), async (req, res) => {
     const parsed = auditQuerySchema.safeParse(req.query);
-    if (!parsed.success) {
-      const issues = zodIssues(parsed.error);
-      return res.status(400).json({ error: 'invalid_request', message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
-    }
+    if (!parsed.success) return badRequest(res, parsed.error);
     const q = parsed.data;
     const entries = await store.queryAudit({
       actor: q.actor,

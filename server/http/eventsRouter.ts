@@ -1,11 +1,11 @@
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import { eventQuerySchema } from '../../shared/events/eventQuerySchema';
 import { eventSla } from '../../shared/events/eventSla';
 import type { GridEvent } from '../../shared/events/gridEvent';
 import { STATUSES, isFinal } from '../../shared/events/status';
 import { descendantGrids } from '../../shared/geo/descendantGrids';
-import type { EventIngestion, FieldIssue } from '../events/ingestEvents';
-import { zodIssues } from '../events/ingestEvents';
+import type { EventIngestion } from '../events/ingestEvents';
+import { badRequest } from './badRequest';
 import { applyTransition } from '../events/eventTransitions';
 import type { EventWriter } from '../events/eventWriter';
 import type { EventStore } from '../store/eventStore';
@@ -24,10 +24,6 @@ const encodeCursor = (seq: number) => Buffer.from(`s${seq}`).toString('base64url
 function decodeCursor(c: string): number | null {
   const m = /^s(\d{1,15})$/.exec(Buffer.from(c, 'base64url').toString());
   return m ? Number(m[1]) : null;
-}
-
-function badRequest(res: Response, issues: FieldIssue[], error = 'invalid_request') {
-  return res.status(400).json({ error, message: issues.map((i) => `${i.field}: ${i.message}`).join('; '), issues });
 }
 
 /**
@@ -54,7 +50,7 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
 
   r.get('/', async (req, res) => {
     const parsed = eventQuerySchema.safeParse(req.query);
-    if (!parsed.success) return badRequest(res, zodIssues(parsed.error));
+    if (!parsed.success) return badRequest(res, parsed.error);
     const q = parsed.data;
     const h = deps.geo.current.hierarchy;
     let gridIds: string[] | null = null;
