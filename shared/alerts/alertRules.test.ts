@@ -38,8 +38,9 @@ describe('alert rules', () => {
 
   it('raises a spike just at the bar and not one below it, once per region and hour', () => {
     const community: Region = { id: 'c1', parentId: 's1', level: 'community', name: '曙光社区' };
-    const series = (now: number, yesterday: number) => {
-      const counts = new Array(48).fill(0);
+    /** One report an hour for two days (a history of 47), `yesterday` at this hour, `now` in this hour. */
+    const series = (now: number, yesterday: number, history = 1) => {
+      const counts = new Array(48).fill(history);
       counts[47] = now;
       counts[23] = yesterday;
       return { startMs: 0, counts };
@@ -49,5 +50,24 @@ describe('alert rules', () => {
     expect(spikeAlert(community, series(8, 3), rules, 1)).toBeNull(); // 8 < 3 × 3
     expect(spikeAlert(community, series(9, 3), rules, 1)?.detail).toEqual({ count: 9, usual: 3 });
     expect(spikeAlert({ ...community, level: 'grid' }, series(50, 0), rules, 1)).toBeNull();
+  });
+
+  it('raises no spike for a region without a history (a fresh install), however busy this hour', () => {
+    const community: Region = { id: 'c1', parentId: 's1', level: 'community', name: '曙光社区' };
+    const counts = new Array(48).fill(0);
+    counts[47] = 100;
+    expect(spikeAlert(community, { startMs: 0, counts }, rules, 1)).toBeNull();
+    counts[10] = 24; // a history of exactly minHistory
+    expect(spikeAlert(community, { startMs: 0, counts }, rules, 1)?.kind).toBe('spike');
+  });
+
+  it('measures against the mean hour of the past day when it is above the same hour yesterday', () => {
+    const community: Region = { id: 'c1', parentId: 's1', level: 'community', name: '曙光社区' };
+    const counts = new Array(48).fill(4);
+    counts[23] = 0;
+    counts[47] = 11; // mean ≈ 4 → bar 12
+    expect(spikeAlert(community, { startMs: 0, counts }, rules, 1)).toBeNull();
+    counts[47] = 12;
+    expect(spikeAlert(community, { startMs: 0, counts }, rules, 1)?.detail).toEqual({ count: 12, usual: 4 });
   });
 });

@@ -21,6 +21,11 @@ export const alertRulesSchema = z
         factor: z.number().gt(1),
         /** …and at least this many. */
         minCount: z.number().int().positive(),
+        /**
+         * Reports the region must have had in the 47 hours before this one: without a history
+         * there is no "usual" to be far above (a fresh install would alert everywhere).
+         */
+        minHistory: z.number().int().nonnegative().default(24),
       })
       .strict(),
     dedicatedGrid: z.object({ enabled: z.boolean(), severityAtLeast: atLeast, types: z.array(z.enum(DEDICATED_TYPES)).min(1) }).strict(),
@@ -66,14 +71,19 @@ export function alertsForChange(before: GridEvent | null, e: GridEvent, grid: Re
 
 /**
  * A spike alert for `region` when its reports in the current hour (the series' last slot) reach
- * the rule's bar against the same hour yesterday; its id names the hour, so it fires once. Pure.
+ * the rule's bar against its usual hour — the larger of the same hour yesterday and its mean
+ * hour over the past day — once it has a history; its id names the hour, so it fires once. Pure.
  */
 export function spikeAlert(region: Region, series: HourlySeries, rules: AlertRules, atMs: number): NewAlert | null {
   if (!rules.spike.enabled || !rules.spike.levels.includes(region.level)) return null;
   const n = series.counts.length;
   const count = series.counts[n - 1];
-  const usual = series.counts[n - 25] ?? 0;
-  if (count < rules.spike.minCount || count < rules.spike.factor * Math.max(usual, 1)) return null;
+  if (count < rules.spike.minCount) return null;
+  const before = series.counts.slice(0, n - 1);
+  if (before.reduce((a, b) => a + b, 0) < rules.spike.minHistory) return null;
+  const lastDay = series.counts.slice(Math.max(0, n - 25), n - 1);
+  const usual = Math.max(series.counts[n - 25] ?? 0, Math.round(lastDay.reduce((a, b) => a + b, 0) / Math.max(lastDay.length, 1)));
+  if (count < rules.spike.factor * Math.max(usual, 1)) return null;
   const hourStart = series.startMs + (n - 1) * 3600_000;
   return {
     id: `spike:${region.id}:${hourStart}`,
@@ -81,7 +91,7 @@ export function spikeAlert(region: Region, series: HourlySeries, rules: AlertRul
     eventId: null,
     regionId: region.id,
     severity: 'urgent',
-    title: `【激增】${region.name} 本小时已上报 ${count} 件，昨日同时段 ${usual} 件`,
+    title: `【激增】${region.name} 本小时已上报 ${count} 件，平常约 ${usual} 件`,
     detail: { count, usual },
     raisedAtMs: atMs,
   };
