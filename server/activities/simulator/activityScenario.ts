@@ -124,13 +124,14 @@ export function createActivityScenario(deps: ScenarioDeps) {
     const start = tc + between(random, mix.PLANNED_AHEAD_MINUTES) * MIN;
     const end = start + between(random, mix.ACTIVITY_MINUTES) * MIN;
     at({ atMs: tc, kind: 'activity', clientId: id, teamId: team.clientId, type, title: pick(random, mix.ACTIVITY_TITLES[type]), gridId, startMs: start, endMs: end });
-    if (random() < mix.CANCEL_SHARE) {
-      at({ atMs: tc + (start - tc) / 2, kind: 'activityTransition', activityId: id, action: 'cancel', actor: team.name, note: '天气原因取消' });
-      return;
-    }
     const firstIn = start + mix.CHECK_IN_WINDOW_MINUTES[0] * MIN;
     const endAt = end + random() * 10 * MIN;
     const free = team.volunteers.filter((v) => (busyUntil.get(v.clientId) ?? 0) <= firstIn);
+    if (random() < mix.CANCEL_SHARE || free.length === 0) {
+      // Weather, a clash — or every member of the team is out on another activity.
+      at({ atMs: tc + (start - tc) / 2, kind: 'activityTransition', activityId: id, action: 'cancel', actor: team.name, note: free.length ? '天气原因取消' : '人手不足，活动取消' });
+      return;
+    }
     const want = Math.max(3, poisson(random, mix.PARTICIPANTS_PER_ACTIVITY));
     // A random subset of the free volunteers (partial Fisher–Yates).
     for (let i = 0; i < Math.min(want, free.length); i++) {
