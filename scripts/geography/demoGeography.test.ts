@@ -48,8 +48,8 @@ describe('the shipped demo geography (public/geo/dongsheng.geojson)', () => {
     for (const g of grids) {
       expect(g.id).toMatch(/^\d{15}$/);
       expect(g.id.startsWith(g.parentId!)).toBe(true);
-      expect(g.population).toBeGreaterThanOrEqual(800);
-      expect(g.population).toBeLessThanOrEqual(2500);
+      expect(g.population).toBeGreaterThanOrEqual(250);
+      expect(g.population).toBeLessThanOrEqual(1400);
       expect(g.households).toBeGreaterThan(0);
       expect(g.name).toMatch(g.kind === 'dedicated' ? /·.+专属网格$/ : /第\d+网格$/);
     }

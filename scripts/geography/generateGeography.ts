@@ -315,11 +315,16 @@ function feature(region: Region, geometry: RegionFeature['geometry']): RegionFea
 }
 
 /** Residents and households of a grid; dedicated grids house fewer people in larger units. */
+/**
+ * Generated residents: a comprehensive grid of ~200–500 households (the usual "about 300
+ * households per grid"), so the 12 streets total about half a million people, the order of
+ * Dongsheng's urban population; dedicated grids (campuses, compounds) fewer residents.
+ */
 function residents(kind: GridKind, density: number, rnd: Random): { population: number; households: number } {
   if (kind === 'dedicated') {
-    const population = Math.round(800 + 700 * rnd());
+    const population = Math.round(250 + 550 * rnd());
     return { population, households: Math.round(population / (3 + 2 * rnd())) };
   }
-  const population = Math.round(Math.min(2500, Math.max(800, (900 + 1300 * density) * (0.8 + 0.4 * rnd()))));
+  const population = Math.round(Math.min(1400, Math.max(450, (550 + 700 * density) * (0.8 + 0.4 * rnd()))));
   return { population, households: Math.round(population / (2.4 + 0.5 * rnd())) };
 }
