@@ -28,6 +28,7 @@ import { HandlingSimulator } from './simulator/handlingSimulator';
 import { createEventGenerator, type SimGrid } from './simulator/eventGenerator';
 import { seededRandom } from './simulator/random';
 import { simClock } from './simulator/simClock';
+import { startActivities } from './activities/startActivities';
 
 export interface RunningServer {
   url: string;
@@ -51,6 +52,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
 
   const { store, alertStore } = await openStores(config);
   const rules = loadAlertRules(config.alertRulesFile ?? undefined);
+  const activities = await startActivities({ config, log, geo, now });
 
   // In a cluster, mark the feed before counting, so nothing stored meanwhile is missed.
   const cluster: Cluster | null = config.redisUrl && config.databaseUrl ? await joinCluster(config.redisUrl, config.redisKeyPrefix, log) : null;
@@ -105,13 +107,14 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     log,
     maxBodyBytes: config.maxBodyBytes,
     health: async () => ({ store: store.kind, seq: await store.latestSeq(), district: geo.current.hierarchy.root.id }),
+    apiRouters: [activities.router],
   });
   // The app must be the server's request listener before Socket.io attaches: Socket.io wraps the
   // listeners present at that moment so that /socket.io/ requests never reach Express (which
   // would answer them 404 while Socket.io answers too, and the process dies on the double reply).
   const http = createServer(app);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  hub = new StreamHub({ io, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit });
+  hub = new StreamHub({ io, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit, panels: activities.panels });
   hub.start();
   cluster?.start({
     io,
@@ -131,6 +134,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  activities.startSimulator(url); // volunteers and service cards; nothing when SIMULATOR=off
 
   let simulator: Simulator | null = null;
   let handling: HandlingSimulator | null = null;
@@ -173,6 +177,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
       hub.stop();
       await new Promise<void>((r) => io.close(() => r()));
       await writer.drain();
+      await activities.close();
       await store.close();
     },
   };

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Logger } from 'pino';
 import { ApiPath } from '../../shared/protocol/socketProtocol';
 import type { RegionAggregates } from '../aggregates/regionAggregates';
@@ -18,6 +18,8 @@ export interface AppDeps extends EventsRouterDeps {
   log: Logger;
   maxBodyBytes: number;
   health: () => Promise<Record<string, unknown>>;
+  /** Further API routers mounted under /api (the volunteer and service-card streams). */
+  apiRouters?: readonly Router[];
 }
 
 /** The Express app: REST API under /api, the built client everywhere else. */
@@ -38,6 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.get(ApiPath.health, async (_req, res) => {
     res.json({ ok: true, ...(await deps.health()) });
   });
+  for (const r of deps.apiRouters ?? []) app.use('/api', r);
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'no such API route' }));
   app.use(staticClient());
   app.use(errorHandler(deps.log));
