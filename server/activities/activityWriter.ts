@@ -13,11 +13,18 @@ export class ActivityWriter {
   /** Serialises batches with `exclusive` work (a rebuild must not interleave with writes). */
   private tail: Promise<unknown> = Promise.resolve();
 
+  private readonly counters: ActivityCounters;
+
   constructor(deps: { store: ActivityStore; counters: ActivityCounters }) {
+    this.counters = deps.counters;
     this.commit = createGroupCommit<ActivityCommand, ActivityOutcome>((batch) =>
       this.serially(async () => {
         const outcomes = await deps.store.apply(batch);
-        for (const o of outcomes) if (o.type === 'created' || o.type === 'changed') deps.counters.applyUpdates(o.updates);
+        const stored = outcomes.filter((o) => o.type === 'created' || o.type === 'changed');
+        // Seqs below this batch's that are not counted yet were stored by another process
+        // sharing the store: count those first, so every record is counted in seq order.
+        if (stored.length > 0 && stored[0].seq > deps.counters.appliedSeq + 1) await deps.counters.catchUp(stored[0].seq - 1);
+        for (const o of stored) deps.counters.applyUpdates(o.updates, o.seq);
         return outcomes;
       }),
     );
@@ -31,6 +38,11 @@ export class ActivityWriter {
 
   submit(cmd: ActivityCommand): Promise<ActivityOutcome> {
     return this.commit.submit(cmd);
+  }
+
+  /** Counts what other processes stored meanwhile (a shared PostgreSQL store), between batches. */
+  catchUp(): Promise<number> {
+    return this.serially(() => this.counters.catchUp());
   }
 
   /** Runs `fn` while no batch is being written (writes submitted meanwhile wait for it). */

@@ -21,6 +21,9 @@ import { openAccess, type Authorize } from './http/authorize';
 import { createActivityScenario } from './simulator/activityScenario';
 import { ActivitySimulator } from './simulator/activitySimulator';
 
+/** How often a process sharing PostgreSQL counts the other processes' changes, ms. */
+const CATCH_UP_MS = 1000;
+
 export interface ActivitiesDeps {
   config: Pick<ServerConfig, 'dataDir' | 'databaseUrl' | 'databaseSchema' | 'simulator' | 'simulatorSeed' | 'simulatorSpeed' | 'maxBodyBytes'>;
   log: Logger;
@@ -85,6 +88,11 @@ export async function startActivities(deps: ActivitiesDeps): Promise<Activities>
   router.use(under(ServiceCardApiPath.orders), serviceOrdersRouter({ ingestion: new OrderIngestion({ writer, geo, now }), store, geo, authorize }));
   router.use(regionActivitiesRouter({ geo, counters, authorize }));
 
+  // Several processes may share a PostgreSQL store: count what the others store, every second.
+  const poll = config.databaseUrl
+    ? setInterval(() => void writer!.catchUp().catch((err) => log.warn({ err }, 'volunteer and service-card counters: catching up with the store failed')), CATCH_UP_MS)
+    : null;
+
   let simulator: ActivitySimulator | null = null;
   return {
     router,
@@ -102,6 +110,7 @@ export async function startActivities(deps: ActivitiesDeps): Promise<Activities>
       log.info({ seed: config.simulatorSeed, speed: config.simulatorSpeed, scale: settings.simScale, teams: scenario.teams.length }, 'volunteer and service-card simulator on');
     },
     async close() {
+      if (poll) clearInterval(poll);
       await simulator?.stop();
       await writer!.drain();
       await store.close();

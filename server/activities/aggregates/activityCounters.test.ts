@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { buildHierarchy, type Hierarchy } from '../../../shared/geo/hierarchy';
@@ -297,6 +300,63 @@ describe('ActivityCounters', () => {
     expect(counters.serviceCard.unplaced).toBe(1);
     expect(counters.serviceCard.get('s0c0g1')).toEqual(counters.serviceCard.get('no-such-region')); // empty
     await store.close();
+  });
+
+  it('counts what another process stores in the shared store, whether it comes between its own batches or by catching up', async () => {
+    const h = buildHierarchy(tree());
+    const geo = geoOf(h);
+    const dir = mkdtempSync(join(tmpdir(), 'gp-two-processes-'));
+    let now = Date.parse('2026-11-25T01:00:00Z');
+    // Two stores on one file stand for two processes sharing one database: one sequence.
+    const open = async () => {
+      const store = new SqliteActivityStore(dir);
+      await store.migrate();
+      let writer: ActivityWriter | null = null;
+      const counters = new ActivityCounters({ geo, store, now: () => now, log, exclusive: (fn) => writer!.exclusive(fn) });
+      await counters.rebuild();
+      writer = new ActivityWriter({ store, counters });
+      return { store, counters, writer };
+    };
+    const a = await open();
+    const b = await open();
+    const random = seededRandom(5);
+    const grids = h.byLevel('grid').map((r) => r.id);
+    await a.writer.submit({ type: 'registerTeam', id: 't', name: '队', regionId: 's0c0', atMs: now });
+    for (let i = 0; i < 30; i++) await b.writer.submit({ type: 'registerVolunteer', id: `v${i}`, teamId: 't', name: '志愿者', atMs: now });
+    for (let i = 0; i < 600; i++) {
+      now += Math.floor(random() * 5 * MIN);
+      const p = random() < 0.5 ? a : b;
+      const r = random();
+      const act = `a${Math.floor(random() * 20)}`;
+      const cmd: ActivityCommand =
+        r < 0.15
+          ? { type: 'createActivity', id: act, teamId: 't', activityType: 'sanitation', title: '活动', description: '', gridId: grids[Math.floor(random() * grids.length)], lon: null, lat: null, plannedStartMs: now, plannedEndMs: now + 3600_000, atMs: now, actor: 'x' }
+          : r < 0.5
+            ? { type: 'checkIn', id: `c${i}`, activityId: act, volunteerId: `v${Math.floor(random() * 30)}`, atMs: now, actor: 'x' }
+            : r < 0.75
+              ? { type: 'checkOut', activityId: act, volunteerId: `v${Math.floor(random() * 30)}`, atMs: now, actor: 'x', rules: DEFAULT_POINTS_RULES }
+              : r < 0.8
+                ? { type: 'activityAction', activityId: act, action: 'end', actor: 'x', note: '', residentVisits: 10, atMs: now, rules: DEFAULT_POINTS_RULES }
+                : r < 0.9
+                  ? { type: 'createOrder', id: `o${i}`, category: 'meal', gridId: grids[Math.floor(random() * grids.length)], lon: null, lat: null, description: '', requestedAtMs: now, actor: 'x' }
+                  : { type: 'orderStage', orderId: `o${i - 1 - Math.floor(random() * 5)}`, stage: 'dispatched', actor: 'x', partnerUnit: '甲', rating: null, comment: '', atMs: now };
+      await p.writer.submit(cmd);
+    }
+    for (const p of [a, b]) await p.writer.catchUp();
+    const all = await everything(a.store);
+    expect(all.participations.length).toBeGreaterThan(30);
+    for (const p of [a, b]) {
+      expect(p.counters.appliedSeq).toBe(await a.store.latestSeq());
+      for (const region of h.all()) {
+        expect(p.counters.volunteer.get(region.id), region.id).toEqual(recountVolunteer(h, region.id, all, now));
+        expect(p.counters.serviceCard.get(region.id), region.id).toEqual(recountServiceCard(h, region.id, all, now));
+      }
+    }
+    // It remembers only the work in hand, not the history.
+    expect(a.counters.openRecords).toBeLessThan(all.activities.length + all.participations.length + all.orders.length);
+    await a.store.close();
+    await b.store.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('counts the funnel stages in order', () => {

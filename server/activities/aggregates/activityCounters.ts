@@ -19,6 +19,8 @@ import {
   type ServiceCardCounters,
 } from '../../../shared/serviceCards/serviceCardCounters';
 import type { ActivityStore, EntityUpdate, StoredEntity } from '../store/activityStore';
+import { isActivityFinal } from '../../../shared/volunteers/activityLifecycle';
+import { isOrderFinal } from '../../../shared/serviceCards/orderStages';
 import { PanelAggregates, type CountedPlace, type CounterRules } from './panelAggregates';
 
 /** Panel names under FocusSnapshot.panels / FocusDelta.panels. */
@@ -94,16 +96,43 @@ export interface ActivityCountersDeps {
   exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
 }
 
+/** Whether a record can still change: those that cannot are not remembered once counted. */
+function isFinal(e: StoredEntity): boolean {
+  switch (e.kind) {
+    case 'team':
+    case 'volunteer':
+      return true;
+    case 'activity':
+      return isActivityFinal(e.value.status);
+    case 'participation':
+      return e.value.checkOutAt !== null;
+    case 'order':
+      return isOrderFinal(e.value.stage);
+  }
+}
+
+const keyOf = (e: StoredEntity) => `${e.kind}:${e.value.id}`;
+
 /**
  * Both panels' counters — `volunteer` and `serviceCard` — kept from the store's changes, rebuilt
  * from the store at start-up and whenever a re-imported geography comes into force (noticed on
  * the stream's next tick; writes wait meanwhile).
+ *
+ * A record is counted as "replace the state counted for it before with its state now". The
+ * state counted is remembered for records that can still change (planned and ongoing
+ * activities, attendances not checked out, orders not rated or cancelled: the work in hand,
+ * not the history), so changes another process made to the shared store can be counted from
+ * the records alone (catchUp), in any order, exactly.
  */
 export class ActivityCounters {
   readonly volunteer: PanelAggregates<VolunteerCounters, VolunteerCountable>;
   readonly serviceCard: PanelAggregates<ServiceCardCounters, OrderCountable>;
+  /** The store's seq every change up to which is counted. */
+  appliedSeq = 0;
   private countedFor: CountingGeography;
   private rebuilding: Promise<unknown> | null = null;
+  /** The state last counted of each record that can still change, by kind:id. */
+  private readonly open = new Map<string, StoredEntity>();
 
   constructor(private readonly deps: ActivityCountersDeps) {
     this.countedFor = deps.geo.current;
@@ -111,31 +140,57 @@ export class ActivityCounters {
     this.serviceCard = new PanelAggregates(SERVICE_CARD_PANEL, serviceCardRules, this.countedFor, deps.now);
   }
 
-  /** Counts the creations and changes of one durable batch, in seq order. */
-  applyUpdates(updates: readonly EntityUpdate[]): void {
-    for (const u of updates) {
-      const va = volunteerCountable(u.after);
-      if (va) {
-        const vb = u.before && volunteerCountable(u.before);
-        this.volunteer.apply(va.place, vb ? vb.x : null, va.x);
-        continue;
-      }
-      const oa = orderCountable(u.after);
-      if (oa) {
-        const ob = u.before && orderCountable(u.before);
-        this.serviceCard.apply(oa.place, ob ? ob.x : null, oa.x);
-      }
+  /** Counts a record in its current state, in place of whatever was counted for it before. */
+  count(e: StoredEntity): void {
+    const key = keyOf(e);
+    const before = this.open.get(key) ?? null;
+    const va = volunteerCountable(e);
+    if (va) {
+      const vb = before && volunteerCountable(before);
+      this.volunteer.apply(va.place, vb ? vb.x : null, va.x);
+    } else {
+      const oa = orderCountable(e)!;
+      const ob = before && orderCountable(before);
+      this.serviceCard.apply(oa.place, ob ? ob.x : null, oa.x);
     }
+    if (isFinal(e)) this.open.delete(key);
+    else this.open.set(key, e);
+  }
+
+  /** Counts the records one durable batch of this process created or changed (its seqs in order). */
+  applyUpdates(updates: readonly EntityUpdate[], seq?: number): void {
+    for (const u of updates) this.count(u.after);
+    if (seq !== undefined && seq > this.appliedSeq) this.appliedSeq = seq;
+  }
+
+  /**
+   * Counts what other processes stored since appliedSeq, up to `uptoSeq` (default: the store's
+   * latest); call with writes held. Returns how many records it counted.
+   */
+  async catchUp(uptoSeq?: number): Promise<number> {
+    const upto = uptoSeq ?? (await this.deps.store.latestSeq());
+    if (upto <= this.appliedSeq) return 0;
+    const changed = await this.deps.store.changedBetween(this.appliedSeq, upto);
+    for (const e of changed) this.count(e);
+    this.appliedSeq = upto;
+    return changed.length;
   }
 
   /** Recounts every region from the store for `geo` (call with writes held). */
-  async rebuild(geo: CountingGeography = this.deps.geo.current): Promise<{ records: number; ms: number; unplaced: number }> {
+  async rebuild(geo: CountingGeography = this.deps.geo.current): Promise<{ records: number; seq: number; ms: number; unplaced: number }> {
     const t0 = performance.now();
     this.countedFor = geo;
     this.volunteer.reset(geo);
     this.serviceCard.reset(geo);
-    const records = await this.deps.store.forEachEntity((e) => this.applyUpdates([{ before: null, after: e }]));
-    return { records, ms: Math.round(performance.now() - t0), unplaced: this.volunteer.unplaced + this.serviceCard.unplaced };
+    this.open.clear();
+    const { records, seq } = await this.deps.store.forEachEntity((e) => this.count(e));
+    this.appliedSeq = seq;
+    return { records, seq, ms: Math.round(performance.now() - t0), unplaced: this.volunteer.unplaced + this.serviceCard.unplaced };
+  }
+
+  /** Records that can still change, remembered for counting their next change. */
+  get openRecords(): number {
+    return this.open.size;
   }
 
   /** Starts a rebuild if the geography in force is not the one counted for. */

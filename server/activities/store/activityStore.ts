@@ -115,8 +115,8 @@ export type ActivityCommand =
 export type RefusalReason = 'not_allowed' | 'stale' | 'busy' | 'invalid_time';
 
 export type ActivityOutcome =
-  | { type: 'created'; entity: StoredEntity; updates: EntityUpdate[] }
-  | { type: 'changed'; entity: StoredEntity; updates: EntityUpdate[]; stageChange: OrderStageChange | null }
+  | { type: 'created'; seq: number; entity: StoredEntity; updates: EntityUpdate[] }
+  | { type: 'changed'; seq: number; entity: StoredEntity; updates: EntityUpdate[]; stageChange: OrderStageChange | null }
   | { type: 'duplicate'; entity: StoredEntity }
   | { type: 'not_found'; what: EntityKind; id: string }
   | { type: 'refused'; reason: RefusalReason; message: string; allowed: string[]; entity: StoredEntity };
@@ -143,8 +143,17 @@ export interface ActivityStore {
   apply(batch: readonly ActivityCommand[]): Promise<ActivityOutcome[]>;
   /** The highest sequence number stored (0 when empty). */
   latestSeq(): Promise<number>;
-  /** Calls `visit` with every stored team, volunteer, activity, attendance and order (rebuild); returns the count. */
-  forEachEntity(visit: (e: StoredEntity) => void): Promise<number>;
+  /**
+   * Calls `visit` with every stored team, volunteer, activity, attendance and order (rebuild),
+   * as of one moment; returns how many, and the seq that moment holds.
+   */
+  forEachEntity(visit: (e: StoredEntity) => void): Promise<{ records: number; seq: number }>;
+  /**
+   * Records whose latest change has a seq in (afterSeq, uptoSeq], in their current state: what
+   * another process sharing the store changed (a record changed again later is left to the
+   * range holding its latest change).
+   */
+  changedBetween(afterSeq: number, uptoSeq: number): Promise<StoredEntity[]>;
   getTeam(id: string): Promise<VolunteerTeam | null>;
   getActivity(id: string): Promise<VolunteerActivity | null>;
   getOrder(id: string): Promise<ServiceOrder | null>;

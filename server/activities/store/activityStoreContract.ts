@@ -342,11 +342,25 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
       expect(await store.listOrders({ placeIds: [], limit: 50 })).toEqual([]);
     });
 
+    it('finds the records changed in a range of seqs, in their current state', async () => {
+      const { store } = await fresh();
+      await store.apply([cmd.team('t1'), cmd.volunteer('v1'), cmd.activity('a1'), cmd.order('o1')]); // 1–4
+      await store.apply([cmd.checkIn('c1', 'a1', 'v1'), cmd.stage('o1', 'dispatched')]); // 5–6
+      await store.apply([cmd.act('a1', 'end')]); // 7: the activity and the attendance it closed
+      const ids = async (a: number, b: number) => (await store.changedBetween(a, b)).map((e) => `${e.kind}:${e.value.id}`).sort();
+      expect(await ids(0, 2)).toEqual(['team:t1', 'volunteer:v1']);
+      expect(await ids(2, 6)).toEqual(['order:o1']); // a1 and c1 changed again at 7
+      expect(await ids(6, 7)).toEqual(['activity:a1', 'participation:c1']);
+      const [a1] = (await store.changedBetween(6, 7)).filter((e) => e.kind === 'activity');
+      expect(a1.value).toMatchObject({ status: 'ended', updatedSeq: 7 });
+      expect(await store.changedBetween(7, 100)).toEqual([]);
+    });
+
     it('visits every record for a rebuild, and keeps everything across a reopen', async () => {
       const h = await fresh();
       await h.store.apply([cmd.team('t1'), cmd.volunteer('v1'), cmd.activity('a1'), cmd.checkIn('c1', 'a1', 'v1'), cmd.order('o1'), cmd.stage('o1', 'dispatched')]);
       const kinds: string[] = [];
-      expect(await h.store.forEachEntity((e) => kinds.push(`${e.kind}:${e.value.id}`))).toBe(5);
+      expect(await h.store.forEachEntity((e) => kinds.push(`${e.kind}:${e.value.id}`))).toEqual({ records: 5, seq: 6 });
       expect(kinds.sort()).toEqual(['activity:a1', 'order:o1', 'participation:c1', 'team:t1', 'volunteer:v1']);
       const before = await h.store.getActivity('a1');
       await h.store.close();

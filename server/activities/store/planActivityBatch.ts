@@ -213,8 +213,8 @@ export function planActivityBatch(
     if (plan.stageChange) writes.orderStages.push(plan.stageChange);
     outcomes.push(
       plan.result === 'created'
-        ? { type: 'created', entity: plan.entity, updates: plan.updates }
-        : { type: 'changed', entity: plan.entity, updates: plan.updates, stageChange: plan.stageChange ?? null },
+        ? { type: 'created', seq, entity: plan.entity, updates: plan.updates }
+        : { type: 'changed', seq, entity: plan.entity, updates: plan.updates, stageChange: plan.stageChange ?? null },
     );
   }
   writes.activities = [...touchedActivities.values()];

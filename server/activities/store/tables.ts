@@ -1,5 +1,6 @@
 import type { Participation, Volunteer, VolunteerActivity, VolunteerTeam } from '../../../shared/volunteers/volunteerModel';
 import type { OrderStageChange, ServiceOrder } from '../../../shared/serviceCards/serviceOrder';
+import type { StoredEntity } from './activityStore';
 
 /**
  * The activity store's tables as data: which record field is in which column and how it is
@@ -163,3 +164,12 @@ export const CHANGES = table<ChangeRow>('activity_changes', 'seq', {
   kind: 'text',
   entityId: 'text',
 });
+
+/** The tables of records (not history), each with how a row becomes a tagged record; in rebuild order. */
+export const ENTITY_TABLES: readonly [TableSpec<any>, (e: any) => StoredEntity][] = [
+  [TEAMS, (value: VolunteerTeam) => ({ kind: 'team', value })],
+  [VOLUNTEERS, (value: Volunteer) => ({ kind: 'volunteer', value })],
+  [ACTIVITIES, (value: VolunteerActivity) => ({ kind: 'activity', value })],
+  [PARTICIPATIONS, (value: Participation) => ({ kind: 'participation', value })],
+  [ORDERS, (value: ServiceOrder) => ({ kind: 'order', value })],
+];

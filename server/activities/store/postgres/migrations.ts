@@ -114,4 +114,13 @@ export const POSTGRES_ACTIVITY_MIGRATIONS: readonly { version: number; sql: stri
       CREATE INDEX service_order_stages_order ON service_order_stages (order_id, seq);
     `,
   },
+  {
+    // Other processes' changes are found by the seq of each record's latest change (changedBetween).
+    version: 2,
+    sql: `
+      CREATE INDEX volunteer_activities_updated ON volunteer_activities (updated_seq);
+      CREATE INDEX volunteer_participations_updated ON volunteer_participations (updated_seq);
+      CREATE INDEX service_orders_updated ON service_orders (updated_seq);
+    `,
+  },
 ];

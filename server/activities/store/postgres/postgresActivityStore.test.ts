@@ -68,7 +68,8 @@ describe.skipIf(!url)(url ? 'PostgreSQL activity store' : 'PostgreSQL activity s
       expect((await pgStore.changesSince(0, 100)).map(({ at: _at, ...c }) => c)).toEqual((await lite.changesSince(0, 100)).map(({ at: _at, ...c }) => c));
       const all = async (s: ActivityStore) => {
         const out: unknown[] = [];
-        await s.forEachEntity((e) => out.push(e));
+        out.push(await s.forEachEntity((e) => out.push(e)));
+        out.push(await s.changedBetween(2, 9));
         return out;
       };
       expect(await all(pgStore)).toEqual(await all(lite));
@@ -92,7 +93,7 @@ describe.skipIf(!url)(url ? 'PostgreSQL activity store' : 'PostgreSQL activity s
       for (let i = 0; i < 10; i++) cmds.push(cmd.order(`o${i}`), cmd.volunteer(`v${i}`));
       await store.apply(cmds);
       const seen: string[] = [];
-      expect(await store.forEachEntity((e) => seen.push(e.value.id))).toBe(21);
+      expect(await store.forEachEntity((e) => seen.push(e.value.id))).toEqual({ records: 21, seq: 21 });
       expect(new Set(seen).size).toBe(21);
     });
 

@@ -3,7 +3,7 @@ import type { Participation, VolunteerActivity, VolunteerRecord, VolunteerTeam }
 import type { OrderStageChange, ServiceOrder } from '../../../../shared/serviceCards/serviceOrder';
 import type { ActivityChange, ActivityCommand, ActivityOutcome, ActivityStore, ChangeKind, ListQuery, StoredEntity } from '../activityStore';
 import { planActivityBatch, snapshotKeys, type ActivitySnapshot, type BatchWrites } from '../planActivityBatch';
-import { ACTIVITIES, CHANGES, ORDERS, ORDER_STAGES_TABLE, PARTICIPATIONS, TEAMS, VOLUNTEERS, type ColumnKind, type Row, type TableSpec } from '../tables';
+import { ACTIVITIES, CHANGES, ENTITY_TABLES, ORDERS, ORDER_STAGES_TABLE, PARTICIPATIONS, TEAMS, VOLUNTEERS, type ColumnKind, type Row, type TableSpec } from '../tables';
 import { POSTGRES_ACTIVITY_MIGRATIONS } from './migrations';
 
 /** int8 (seq, counts, epoch ms) as JS numbers: exact below 2^53. Set on this store's pool only. */
@@ -184,38 +184,44 @@ export class PostgresActivityStore implements ActivityStore {
    * Streams every record, table by table in pages of `rebuildPageRows` by seq (keyset), inside
    * one read-only REPEATABLE READ transaction, so the pages are one consistent snapshot.
    */
-  async forEachEntity(visit: (e: StoredEntity) => void): Promise<number> {
+  async forEachEntity(visit: (e: StoredEntity) => void): Promise<{ records: number; seq: number }> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      let n = 0;
-      const each = async <E extends { seq: number }>(t: TableSpec<E>, wrap: (e: E) => StoredEntity) => {
+      let records = 0;
+      for (const [t, wrap] of ENTITY_TABLES) {
         let after = 0;
         for (;;) {
           const page = await client.query<Row>({ text: `SELECT ${selectList(t)} FROM ${t.name} WHERE seq > $1 ORDER BY seq LIMIT $2`, values: [after, this.pageRows] });
           for (const row of page.rows) {
-            const e = t.fromRow(row);
+            const e = t.fromRow(row) as { seq: number };
             visit(wrap(e));
-            n++;
+            records++;
             after = e.seq;
           }
           if (page.rows.length < this.pageRows) break;
         }
-      };
-      await each(TEAMS, (value) => ({ kind: 'team', value }));
-      await each(VOLUNTEERS, (value) => ({ kind: 'volunteer', value }));
-      await each(ACTIVITIES, (value) => ({ kind: 'activity', value }));
-      await each(PARTICIPATIONS, (value) => ({ kind: 'participation', value }));
-      await each(ORDERS, (value) => ({ kind: 'order', value }));
+      }
+      const seq = (await client.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0)::int8 AS seq FROM activity_changes')).rows[0].seq;
       await client.query('COMMIT');
-      return n;
+      return { records, seq };
     } catch (err) {
       await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw err;
     } finally {
       client.release(broken ?? false);
     }
+  }
+
+  async changedBetween(afterSeq: number, uptoSeq: number): Promise<StoredEntity[]> {
+    const out: StoredEntity[] = [];
+    for (const [t, wrap] of ENTITY_TABLES) {
+      const col = t.columns.some((c) => c.column === 'updated_seq') ? 'updated_seq' : 'seq';
+      const r = await this.pool.query<Row>({ text: `SELECT ${selectList(t)} FROM ${t.name} WHERE ${col} > $1 AND ${col} <= $2 ORDER BY ${col}`, values: [afterSeq, uptoSeq] });
+      for (const row of r.rows) out.push(wrap(t.fromRow(row)));
+    }
+    return out;
   }
 
   private async one<E>(t: TableSpec<E>, id: string): Promise<E | null> {

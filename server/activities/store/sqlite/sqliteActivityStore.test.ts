@@ -39,7 +39,7 @@ describe('SQLite activity store beside the event store', () => {
       const db = new Database(join(dir, 'gridpulse.sqlite'), { readonly: true });
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
       expect(tables).toEqual(expect.arrayContaining(['activity_schema_migrations', 'schema_migrations', 'activity_changes', 'changes', 'events', 'service_orders']));
-      expect(db.prepare('SELECT version FROM activity_schema_migrations').pluck().all()).toEqual([1]);
+      expect(db.prepare('SELECT version FROM activity_schema_migrations').pluck().all()).toEqual([1, 2]);
       db.close();
     } finally {
       await activities.close();

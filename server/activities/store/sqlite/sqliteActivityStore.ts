@@ -5,7 +5,7 @@ import type { Participation, VolunteerActivity, VolunteerRecord, VolunteerTeam }
 import type { OrderStageChange, ServiceOrder } from '../../../../shared/serviceCards/serviceOrder';
 import type { ActivityChange, ActivityCommand, ActivityOutcome, ActivityStore, ChangeKind, StoredEntity } from '../activityStore';
 import { planActivityBatch, snapshotKeys, type ActivitySnapshot, type BatchWrites } from '../planActivityBatch';
-import { ACTIVITIES, CHANGES, ORDERS, ORDER_STAGES_TABLE, PARTICIPATIONS, TEAMS, VOLUNTEERS, type Row, type TableSpec } from '../tables';
+import { ACTIVITIES, CHANGES, ENTITY_TABLES, ORDERS, ORDER_STAGES_TABLE, PARTICIPATIONS, TEAMS, VOLUNTEERS, type Row, type TableSpec } from '../tables';
 import { SQLITE_ACTIVITY_MIGRATIONS } from './migrations';
 
 type Filters = { where: string[]; args: unknown[] };
@@ -142,23 +142,28 @@ export class SqliteActivityStore implements ActivityStore {
     return this.s.lastSeq.get() as number;
   }
 
-  async forEachEntity(visit: (e: StoredEntity) => void): Promise<number> {
-    let n = 0;
-    // One read transaction: the five tables as of one moment.
-    this.db.transaction(() => {
-      const each = <E>(t: TableSpec<E>, wrap: (e: E) => StoredEntity) => {
+  async forEachEntity(visit: (e: StoredEntity) => void): Promise<{ records: number; seq: number }> {
+    let records = 0;
+    // One read transaction: the tables and the seq as of one moment.
+    const seq = this.db.transaction(() => {
+      for (const [t, wrap] of ENTITY_TABLES) {
         for (const r of this.db.prepare(`SELECT * FROM ${t.name} ORDER BY seq`).iterate() as IterableIterator<Row>) {
           visit(wrap(t.fromRow(r)));
-          n++;
+          records++;
         }
-      };
-      each(TEAMS, (value) => ({ kind: 'team', value }));
-      each(VOLUNTEERS, (value) => ({ kind: 'volunteer', value }));
-      each(ACTIVITIES, (value) => ({ kind: 'activity', value }));
-      each(PARTICIPATIONS, (value) => ({ kind: 'participation', value }));
-      each(ORDERS, (value) => ({ kind: 'order', value }));
+      }
+      return this.s.lastSeq.get() as number;
     })();
-    return n;
+    return { records, seq };
+  }
+
+  async changedBetween(afterSeq: number, uptoSeq: number): Promise<StoredEntity[]> {
+    const out: StoredEntity[] = [];
+    for (const [t, wrap] of ENTITY_TABLES) {
+      const col = t.columns.some((c) => c.column === 'updated_seq') ? 'updated_seq' : 'seq';
+      for (const r of this.db.prepare(`SELECT * FROM ${t.name} WHERE ${col} > ? AND ${col} <= ? ORDER BY ${col}`).all(afterSeq, uptoSeq) as Row[]) out.push(wrap(t.fromRow(r)));
+    }
+    return out;
   }
 
   private one<E>(t: TableSpec<E>, id: string): E | null {
