@@ -104,7 +104,7 @@ export async function startActivities(deps: ActivitiesDeps): Promise<Activities>
       const clock = simClock(config.simulatorSpeed);
       // Its own random stream, reproducible from SIMULATOR_SEED, apart from the event simulator's.
       const random = seededRandom((config.simulatorSeed ^ 0x5f3759df) >>> 0);
-      const scenario = createActivityScenario({ hierarchy: geo.current.hierarchy, random, scale: settings.simScale, runId: `sim-${Date.now().toString(36)}`, startMs: clock.now() });
+      const scenario = createActivityScenario({ hierarchy: geo.current.hierarchy, random, scale: settings.simScale, runId: `sim-${Date.now().toString(36)}`, startMs: clock.now(), warmStart: true });
       simulator = new ActivitySimulator({ baseUrl, scenario, clock, log, headers });
       simulator.start();
       log.info({ seed: config.simulatorSeed, speed: config.simulatorSpeed, scale: settings.simScale, teams: scenario.teams.length }, 'volunteer and service-card simulator on');

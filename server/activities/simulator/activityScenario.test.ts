@@ -142,6 +142,16 @@ describe('activity scenario over a simulated week (demo district, scale 10, seed
     await store.close();
   });
 
+  it('with a warm start, has volunteers checking in within minutes of a mid-morning start', () => {
+    const at10 = START + 10 * 3600_000;
+    const warm = createActivityScenario({ hierarchy: h, random: seededRandom(1), scale: SCALE, runId: 'warm', startMs: at10, warmStart: true });
+    const first = warm.advance(at10 + 10 * MIN);
+    expect(count(first, (a) => a.kind === 'checkIn')).toBeGreaterThan(10);
+    expect(count(first, (a) => a.kind === 'order')).toBeGreaterThan(50);
+    const cold = createActivityScenario({ hierarchy: h, random: seededRandom(1), scale: SCALE, runId: 'cold', startMs: at10 });
+    expect(count(cold.advance(at10 + 10 * MIN), (a) => a.kind === 'checkIn')).toBe(0);
+  });
+
   it('is reproducible from its seed', () => {
     const again = run(2026, 1);
     const other = run(2027, 1);

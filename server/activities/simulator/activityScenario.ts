@@ -39,6 +39,8 @@ export interface ScenarioDeps {
   runId: string;
   /** Simulated time the scenario starts at, epoch ms. */
   startMs: number;
+  /** Start with the activities that would be under way at this hour, and a recent backlog of orders (a demo wall). Default false. */
+  warmStart?: boolean;
 }
 
 /** A deterministic fraction in [0, 1) of a string (FNV-1a): the same district gets the same teams every run. */
@@ -113,7 +115,7 @@ export function createActivityScenario(deps: ScenarioDeps) {
   let activities = 0;
   let orders = 0;
 
-  function spawnActivity(tc: number): void {
+  function spawnActivity(tc: number, ahead: readonly [number, number] = mix.PLANNED_AHEAD_MINUTES): void {
     if (teams.length === 0) return;
     const team = pick(random, teams);
     const type = pickWeighted(random, mix.ACTIVITY_TYPE_MIX);
@@ -121,7 +123,7 @@ export function createActivityScenario(deps: ScenarioDeps) {
     const gridId = team.regionId !== team.communityId ? team.regionId : Object.keys(grids).length ? pickWeighted(random, grids) : null;
     if (gridId === null) return;
     const id = `${deps.runId}-act-${++activities}`;
-    const start = tc + between(random, mix.PLANNED_AHEAD_MINUTES) * MIN;
+    const start = tc + between(random, ahead) * MIN;
     const end = start + between(random, mix.ACTIVITY_MINUTES) * MIN;
     at({ atMs: tc, kind: 'activity', clientId: id, teamId: team.clientId, type, title: pick(random, mix.ACTIVITY_TITLES[type]), gridId, startMs: start, endMs: end });
     const firstIn = start + mix.CHECK_IN_WINDOW_MINUTES[0] * MIN;
@@ -182,17 +184,29 @@ export function createActivityScenario(deps: ScenarioDeps) {
     }
   }
 
+  /** Activities and orders an hour, at the mean hour and weekday. */
+  const activityRate = (teams.length * mix.ACTIVITIES_PER_TEAM_PER_YEAR * scale) / 365 / 24;
+  const orderRate = (communities * mix.ORDERS_PER_COMMUNITY_PER_DAY * scale) / 24;
+
   /** Spawns what starts in [from, to): Poisson counts at the hour's rate, times uniform within. */
   function spawn(from: number, to: number): void {
     const hours = (to - from) / 3600_000;
-    const activityRate = (teams.length * mix.ACTIVITIES_PER_TEAM_PER_YEAR * scale) / 365 / 24;
-    const orderRate = (communities * mix.ORDERS_PER_COMMUNITY_PER_DAY * scale) / 24;
     const hour = localHour(from);
     const nActs = poisson(random, activityRate * hours * mix.ACTIVITY_HOURLY[hour] * mix.ACTIVITY_WEEKDAY[localWeekday(from)]);
     const nOrders = poisson(random, orderRate * hours * mix.ORDER_HOURLY[hour]);
     const times = (n: number) => Array.from({ length: n }, () => from + random() * (to - from)).sort((a, b) => a - b);
     for (const t of times(nActs)) spawnActivity(t);
     for (const t of times(nOrders)) spawnOrder(t);
+  }
+
+  if (deps.warmStart) {
+    // A wall started mid-morning should not wait an hour for the first activity: about as many
+    // as would be under way at this hour start within minutes, and the orders of the last two hours arrive.
+    const hour = localHour(cursor);
+    const under = poisson(random, activityRate * mix.ACTIVITY_HOURLY[hour] * mix.ACTIVITY_WEEKDAY[localWeekday(cursor)] * ((mix.ACTIVITY_MINUTES[0] + mix.ACTIVITY_MINUTES[1]) / 2 / 60));
+    for (let i = 0; i < under; i++) spawnActivity(cursor, [1, 5]);
+    const backlog = poisson(random, orderRate * mix.ORDER_HOURLY[hour] * 2);
+    for (let i = 0; i < backlog; i++) spawnOrder(cursor + random() * 5 * MIN);
   }
 
   return {
