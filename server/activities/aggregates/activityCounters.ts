@@ -113,6 +113,11 @@ function isFinal(e: StoredEntity): boolean {
 
 const keyOf = (e: StoredEntity) => `${e.kind}:${e.value.id}`;
 
+/** What a panel counted of a record: its place and countable state. */
+type Counted =
+  | { kind: 'volunteer'; place: CountedPlace; x: VolunteerCountable }
+  | { kind: 'order'; place: CountedPlace; x: OrderCountable };
+
 /**
  * Both panels' counters — `volunteer` and `serviceCard` — kept from the store's changes, rebuilt
  * from the store at start-up and whenever a re-imported geography comes into force (noticed on
@@ -131,8 +136,8 @@ export class ActivityCounters {
   appliedSeq = 0;
   private countedFor: CountingGeography;
   private rebuilding: Promise<unknown> | null = null;
-  /** The state last counted of each record that can still change, by kind:id. */
-  private readonly open = new Map<string, StoredEntity>();
+  /** What was last counted of each record that can still change, by kind:id (compact: no text). */
+  private readonly open = new Map<string, Counted>();
 
   constructor(private readonly deps: ActivityCountersDeps) {
     this.countedFor = deps.geo.current;
@@ -143,18 +148,21 @@ export class ActivityCounters {
   /** Counts a record in its current state, in place of whatever was counted for it before. */
   count(e: StoredEntity): void {
     const key = keyOf(e);
-    const before = this.open.get(key) ?? null;
-    const va = volunteerCountable(e);
-    if (va) {
-      const vb = before && volunteerCountable(before);
-      this.volunteer.apply(va.place, vb ? vb.x : null, va.x);
+    const before = this.open.get(key);
+    if (e.kind === 'order') {
+      const now = orderCountable(e)!;
+      this.serviceCard.apply(now.place, before?.kind === 'order' ? before.x : null, now.x);
+      this.remember(key, e, { kind: 'order', ...now });
     } else {
-      const oa = orderCountable(e)!;
-      const ob = before && orderCountable(before);
-      this.serviceCard.apply(oa.place, ob ? ob.x : null, oa.x);
+      const now = volunteerCountable(e)!;
+      this.volunteer.apply(now.place, before?.kind === 'volunteer' ? before.x : null, now.x);
+      this.remember(key, e, { kind: 'volunteer', ...now });
     }
+  }
+
+  private remember(key: string, e: StoredEntity, counted: Counted): void {
     if (isFinal(e)) this.open.delete(key);
-    else this.open.set(key, e);
+    else this.open.set(key, counted);
   }
 
   /** Counts the records one durable batch of this process created or changed (its seqs in order). */
