@@ -16,6 +16,8 @@ export interface ServerConfig {
   redisUrl: string | null;
   /** Prefix of GridPulse's Redis keys, so several deployments can share one Redis. Default gridpulse. */
   redisKeyPrefix: string;
+  /** Demo start (default on): creates demo accounts and a wall token on an empty store. DEMO=off for production. */
+  demo: boolean;
   /** Built-in event simulator on (default) or off (SIMULATOR=off). */
   simulator: boolean;
   /** Simulated events per minute at the daily peak. Default 12 (≈ 9,000 a day). */
@@ -49,7 +51,10 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const sim = (env.SIMULATOR ?? 'on').toLowerCase();
   if (!['on', 'off', '1', '0', 'true', 'false'].includes(sim)) throw new Error(`SIMULATOR must be on or off, got "${env.SIMULATOR}"`);
+  const demo = (env.DEMO ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(demo)) throw new Error(`DEMO must be on or off, got "${env.DEMO}"`);
   return {
+    demo: demo === 'on',
     port: intFrom(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || 'data'),

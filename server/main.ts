@@ -15,10 +15,16 @@ try {
   const base = `http://${shown}:${server.port}`;
   log.info({ port: server.port, dataDir: config.dataDir, simulator: config.simulator }, 'GridPulse listening');
   // Humans read this part; keep it plain.
+  const d = server.demo;
   process.stderr.write(
     `\nGridPulse is running (store: ${server.store.kind}, simulator: ${config.simulator ? 'on' : 'off'})\n` +
-      `  wall screen  ${base}/\n` +
-      `  API          ${base}/api/health\n` +
+      (d
+        ? `  wall screen  ${base}/?screen=${d.wallToken}\n` +
+          `  console      ${base}/console   duty officer: ${d.officer.username} / ${d.officer.password}\n` +
+          `  tablet       ${base}/tablet    leader: ${d.leader.username} / ${d.leader.password}\n` +
+          `  admin        ${d.admin.username} / ${d.admin.password}   (all in ${config.dataDir}/demo-credentials.json)\n`
+        : `  wall screen  ${base}/   (a screen token: npm run users -- token add --name 大厅 --role viewer)\n`) +
+      `  API          ${base}/api/health   ${base}/api/openapi.json\n` +
       `  data folder  ${config.dataDir}\n\n`,
   );
   let closing = false;

@@ -11,6 +11,9 @@ import { GeographyReloader } from './geo/geographyReloader';
 import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
 import { openStores } from './store/openStores';
+import { Authenticator } from './auth/authenticator';
+import { AuditTrail } from './audit/auditTrail';
+import { ensureDemoAccounts, type DemoCredentials } from './auth/demoAccounts';
 import { ChangeApplier } from './events/changeApplier';
 import { joinCluster, type Cluster } from './cluster/joinCluster';
 import { AlertService } from './alerts/alertService';
@@ -32,6 +35,8 @@ import { startActivities } from './activities/startActivities';
 
 export interface RunningServer {
   url: string;
+  /** What the demo start created (DEMO on), to print; null otherwise. */
+  demo: DemoCredentials | null;
   port: number;
   store: EventStore;
   aggregates: RegionAggregates;
@@ -50,7 +55,11 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const h = geo.current.hierarchy;
   log.info({ file: geoFile, district: h.root.name, grids: h.byLevel('grid').length }, 'geography loaded');
 
-  const { store, alertStore } = await openStores(config);
+  const { store, alertStore, authStore } = await openStores(config);
+  const auth = new Authenticator(authStore, now);
+  await auth.init();
+  const audit = new AuditTrail(authStore, now, log);
+  const demo = config.demo ? await ensureDemoAccounts(authStore, config.dataDir) : null;
   const rules = loadAlertRules(config.alertRulesFile ?? undefined);
   const activities = await startActivities({ config, log, geo, now });
 
@@ -95,6 +104,9 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
   const app = createApp({
+    auth,
+    audit,
+    authStore,
     alerts,
     alertStore,
     ingestion,
@@ -164,6 +176,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
 
   return {
     url,
+    demo,
     port,
     store,
     aggregates,

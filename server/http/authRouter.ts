@@ -24,6 +24,18 @@ export function authRouter(deps: { auth: Authenticator; audit: AuditTrail }): Ro
     res.cookie(SESSION_COOKIE, result.token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', expires: new Date(result.expiresAt) });
     res.json({ token: result.token, principal: result.principal, expiresAt: result.expiresAt });
   });
+  /**
+   * A wall screen opened with ?screen=<token> trades it for the session cookie, so that every
+   * request and the socket carry it without the page holding the secret.
+   */
+  r.post('/screen', async (req, res) => {
+    const token = typeof req.body?.token === 'string' ? req.body.token : '';
+    const principal = await deps.auth.authenticate(token);
+    if (!principal || principal.kind !== 'screen') return res.status(401).json({ error: 'invalid_credentials', message: 'not a valid screen token' });
+    // A screen token lives until revoked; the cookie for a year (walls run for months).
+    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: 365 * 86_400_000 });
+    res.json({ principal });
+  });
   r.post('/logout', (_req, res) => {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();

@@ -10,8 +10,16 @@ import type { AlertStore } from '../alerts/alertStore';
 import { openApiDocument } from './openApiDocument';
 import { errorHandler } from './errorHandler';
 import { staticClient } from './staticClient';
+import { authRouter, auditRouter } from './authRouter';
+import { identify } from '../auth/httpAuth';
+import type { Authenticator } from '../auth/authenticator';
+import type { AuthStore } from '../auth/authStore';
+import type { AuditTrail } from '../audit/auditTrail';
 
 export interface AppDeps extends EventsRouterDeps {
+  auth: Authenticator;
+  audit: AuditTrail;
+  authStore: AuthStore;
   alerts: AlertService;
   alertStore: AlertStore;
   aggregates: RegionAggregates;
@@ -28,6 +36,9 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use('/api', express.json({ limit: deps.maxBodyBytes }));
+  app.use('/api', identify(deps.auth));
+  app.use(ApiPath.auth, authRouter({ auth: deps.auth, audit: deps.audit }));
+  app.use(ApiPath.audit, auditRouter(deps.authStore));
   app.use(ApiPath.events, eventsRouter(deps));
   app.use(ApiPath.regions, regionsRouter(deps.geo, deps.aggregates));
   app.use(ApiPath.alerts, alertsRouter({ alerts: deps.alerts, store: deps.alertStore, geo: deps.geo }));
