@@ -94,4 +94,19 @@ describe('AutoTour', () => {
     tour.start();
     expect(changes.at(-1)).toEqual({ status: 'running', index: 1, total: 3, nextAtMs: 1000 });
   });
+
+  it('stands still while driven from elsewhere, and goes home when let go', () => {
+    const { tour, where, moveTo } = setup();
+    tour.start();
+    tour.hold(true);
+    moveTo('S2'); // the pushed view
+    tour.activity(); // a touch does not undo a hold
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(where()).toBe('S2');
+    expect(tour.state().status).toBe('held');
+    tour.hold(false);
+    expect(where()).toBe('D');
+    vi.advanceTimersByTime(60_000);
+    expect(where()).toBe('S1');
+  });
 });

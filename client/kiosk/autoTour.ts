@@ -1,6 +1,6 @@
-/** Where the tour is: touring, held by someone at the screen, or off. */
+/** Where the tour is: touring, paused by someone at the screen, held by someone driving it from afar, or off. */
 export interface TourState {
-  status: 'running' | 'paused' | 'off';
+  status: 'running' | 'paused' | 'held' | 'off';
   /** Position of the screen's focus among the stops (0 = home), -1 when elsewhere. */
   index: number;
   total: number;
@@ -51,6 +51,23 @@ export class AutoTour {
     this.status = 'off';
     this.nextAtMs = null;
     this.emit();
+  }
+
+  /**
+   * Someone drives the screen from elsewhere ("push to wall"): no steps while `held`; when let go,
+   * the tour goes home and carries on.
+   */
+  hold(held: boolean): void {
+    if (this.status === 'off') return;
+    if (held) {
+      this.clear();
+      this.status = 'held';
+      this.nextAtMs = null;
+      this.emit();
+    } else if (this.status === 'held') {
+      this.lastActivityMs = -Infinity;
+      this.resumeIfQuiet();
+    }
   }
 
   /** Someone is at the screen: pause (or stay paused) until they have been quiet for idleMs. */

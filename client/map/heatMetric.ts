@@ -2,6 +2,7 @@ import { closureRate } from '../../shared/aggregates/indicators';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
 import type { Region } from '../../shared/geo/region';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
+import { formatNumber } from '../i18n/formatNumber';
 
 /** How one heat metric is read, scaled and printed. */
 export interface HeatMetricSpec {
@@ -54,7 +55,7 @@ export function heatValue(metric: HeatMetric, c: RegionCounters | undefined, reg
 /** A metric value as printed on the map and legend, per locale (null → '—'). */
 export function formatHeatValue(metric: HeatMetric, v: number | null, locale: string): string {
   if (v === null) return '—';
-  const d = HEAT_METRIC_SPECS[metric].decimals;
-  const n = v.toLocaleString(locale, { minimumFractionDigits: d, maximumFractionDigits: d });
+  // Cached formatters: map labels are formatted on every frame the map draws.
+  const n = formatNumber(v, locale, HEAT_METRIC_SPECS[metric].decimals);
   return metric === 'closureRate' ? `${n}%` : n;
 }

@@ -8,12 +8,13 @@ import type {
   ServerToClientEvents,
   SubscribeAck,
   SubscribeRequest,
+  WallFollow,
 } from '../../shared/protocol/socketProtocol';
 import { SocketEvent } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
 import type { FocusState } from './focusState';
 import { EVENT_LIST_LIMIT, applyAlert, applyDelta, applySnapshot, mergeAlerts } from './focusState';
-import { isAlert } from './inbound';
+import { isAlert, readMetric } from './inbound';
 
 export type FocusSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -38,6 +39,10 @@ export interface FocusStreamListener {
   problem(problem: Problem): void;
   /** The server imported a new geography: everything the screen drew is out of date. */
   geographyChanged?(): void;
+  /** Someone (a leader, "push to wall") drives this screen: show their view until released. */
+  follow?(f: WallFollow): void;
+  /** Nobody drives this screen any more. */
+  released?(by: string): void;
 }
 
 export interface FocusStreamOptions {
@@ -103,6 +108,8 @@ export class FocusStream {
     socket.on(SocketEvent.alert, this.onAlert);
     socket.on(SocketEvent.problem, this.onProblem);
     socket.on(SocketEvent.geographyChanged, this.onGeographyChanged);
+    socket.on(SocketEvent.wallFollow, this.onFollow);
+    socket.on(SocketEvent.wallReleased, this.onReleased);
     if (socket.connected) this.onConnect();
   }
 
@@ -139,6 +146,8 @@ export class FocusStream {
     this.socket.off(SocketEvent.alert, this.onAlert);
     this.socket.off(SocketEvent.problem, this.onProblem);
     this.socket.off(SocketEvent.geographyChanged, this.onGeographyChanged);
+    this.socket.off(SocketEvent.wallFollow, this.onFollow);
+    this.socket.off(SocketEvent.wallReleased, this.onReleased);
     this.socket.disconnect();
     this.setStatus('closed');
   }
@@ -228,6 +237,15 @@ export class FocusStream {
 
   private readonly onGeographyChanged = (): void => {
     this.listener.geographyChanged?.();
+  };
+
+  private readonly onFollow = (f: WallFollow): void => {
+    if (typeof f?.regionId !== 'string' || !readMetric(f.metric)) return;
+    this.listener.follow?.(f);
+  };
+
+  private readonly onReleased = (r: { by?: unknown }): void => {
+    this.listener.released?.(typeof r?.by === 'string' ? r.by : '');
   };
 
   private setState(state: FocusState | null): void {

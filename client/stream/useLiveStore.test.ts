@@ -54,4 +54,20 @@ describe('useLiveStore', () => {
     live.$dispose();
     expect(socket.listenerCount()).toBe(0);
   });
+
+  it('follows a view pushed to the wall, and says who drives it until released', () => {
+    const live = useLiveStore();
+    const socket = new FakeSocket();
+    live.start({ open: () => socket.asSocket() });
+    socket.connectNow();
+    live.setFocus(D);
+    socket.deliver(SocketEvent.wallFollow, { regionId: '150602001', metric: 'overdue', by: '王局长', since: '2025-01-01T00:00:00Z' });
+    expect(live.focusId).toBe('150602001');
+    expect(live.metric).toBe('overdue');
+    expect(live.drivenBy?.by).toBe('王局长');
+    socket.deliver(SocketEvent.wallFollow, { regionId: '150602001', metric: 'bogus', by: 'x', since: '' });
+    expect(live.metric).toBe('overdue');
+    socket.deliver(SocketEvent.wallReleased, { by: '王局长' });
+    expect(live.drivenBy).toBeNull();
+  });
 });

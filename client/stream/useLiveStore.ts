@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
-import type { Problem } from '../../shared/protocol/socketProtocol';
+import type { Problem, WallFollow } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
 import { connectSocket } from './connectSocket';
 import type { FocusState } from './focusState';
@@ -18,6 +18,8 @@ export interface LiveStartOptions {
   contains?: (focusId: string, regionId: string) => boolean;
   /** The server's geography changed under the screen. */
   onGeographyChanged?: () => void;
+  /** A screen token for the handshake (a wall set up with `?token=`). */
+  token?: string | null;
   /** Epoch ms; injectable for tests. */
   now?: () => number;
 }
@@ -39,6 +41,8 @@ export const useLiveStore = defineStore('live', () => {
   const problem = shallowRef<Problem | null>(null);
   /** Server clock minus this screen's clock at the last update, ms (to age events by server time). */
   const serverOffsetMs = ref(0);
+  /** Who drives the screen ("push to wall"), while someone does; the focus and metric are theirs. */
+  const drivenBy = shallowRef<WallFollow | null>(null);
 
   let stream: FocusStream | null = null;
 
@@ -48,7 +52,7 @@ export const useLiveStore = defineStore('live', () => {
     const now = options.now ?? Date.now;
     connection.value = { status: 'connecting', staleSinceMs: null };
     stream = new FocusStream(
-      (options.open ?? connectSocket)(),
+      options.open ? options.open() : connectSocket(options.token),
       {
         state: (s) => {
           state.value = s;
@@ -63,6 +67,12 @@ export const useLiveStore = defineStore('live', () => {
           problem.value = p;
         },
         geographyChanged: () => options.onGeographyChanged?.(),
+        follow: (f) => {
+          drivenBy.value = f;
+          setMetric(f.metric);
+          setFocus(f.regionId);
+        },
+        released: () => (drivenBy.value = null),
       },
       { eventLimit: WALL_EVENT_LIMIT, contains: options.contains, now },
     );
@@ -99,5 +109,5 @@ export const useLiveStore = defineStore('live', () => {
 
   onScopeDispose(stop);
 
-  return { focusId, metric, state, connection, problem, serverOffsetMs, focusCounters, start, stop, setFocus, setMetric, resync };
+  return { focusId, metric, state, connection, problem, serverOffsetMs, drivenBy, focusCounters, start, stop, setFocus, setMetric, resync };
 });

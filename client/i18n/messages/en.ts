@@ -162,6 +162,7 @@ export const en: MessageSchema = {
   tour: {
     running: 'Auto-tour {i}/{n}',
     paused: 'Tour paused · resumes when idle',
+    drivenBy: 'View pushed by {by}',
   },
   unit: {
     events: 'events',

@@ -165,6 +165,7 @@ export const zhCN = {
   tour: {
     running: '自动轮巡 {i}/{n}',
     paused: '轮巡暂停 · 无操作后继续',
+    drivenBy: '{by} 推送画面中',
   },
   unit: {
     events: '件',

@@ -1,0 +1,206 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiPath } from '../../shared/protocol/socketProtocol';
+import { demoGrids } from '../support/demoPoints';
+import { REPO_ROOT, startServerProcess, type ServerProcess } from '../support/serverProcess';
+import { launchChromium } from './support/chromium';
+import { seedHistory } from './support/seedHistory';
+import { openWall, settle } from './support/wallPage';
+
+/**
+ * The wall in a real browser against the real server with a fast simulator. Screenshots go to
+ * .tmp/screenshots; WALL_SCREENSHOTS=docs/screenshots refreshes the committed ones.
+ */
+const SHOTS = join(REPO_ROOT, process.env.WALL_SCREENSHOTS ?? '.tmp/screenshots');
+/** 新园社区 of 兴胜街道 (one of the articles' communities), 15 grids. */
+const COMMUNITY = '150602012004';
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [server, browser] = await Promise.all([
+    startServerProcess({ env: { SIMULATOR: 'on', SIMULATOR_RATE: '600', TICK_MS: '250' } }),
+    launchChromium(),
+  ]);
+  // A past (yesterday's hours, closures, overdue cases), so the wall is tested as it looks in service.
+  await seedHistory(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.dispose();
+});
+
+describe('the wall', () => {
+  it('loads and shows non-zero counters from the simulator, with no errors', async () => {
+    const wall = await openWall(browser, server.url);
+    try {
+      const { page } = wall;
+      const open = await page.getAttribute('[data-test="kpi-open"] [data-value]', 'data-value');
+      expect(Number(open?.replace(/,/g, ''))).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-test="feed-row"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      // No data source yet: a dash and "待接入", never a made-up number.
+      expect(await page.getAttribute('[data-test="kpi-onPatrol"] [data-value]', 'data-value')).toBe('—');
+      await expect.poll(() => page.locator('[data-test="kpi-onPatrol"]').innerText()).toContain('待接入');
+      expect(await page.locator('[data-test="title"]').innerText()).toContain('东胜区');
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('drills down on a click on the map, changing the breadcrumb and the map, and goes back with Esc', async () => {
+    const wall = await openWall(browser, server.url);
+    try {
+      const { page } = wall;
+      const map = page.locator('[data-test="map"]');
+      const district = await map.getAttribute('data-map-region');
+      expect(await page.locator('[data-test="breadcrumb"] li').count()).toBe(1);
+      const before = await map.screenshot();
+      // The district's middle lies inside one of its streets.
+      await map.click({ position: await centreOf(map) });
+      await expect.poll(() => page.locator('[data-test="breadcrumb"] li').count(), { timeout: 10_000 }).toBe(2);
+      const street = await map.getAttribute('data-map-region');
+      expect(street).not.toBe(district);
+      expect(street?.startsWith(district!)).toBe(true);
+      await settle(page);
+      expect((await map.screenshot()).equals(before)).toBe(false);
+      expect(page.url()).toContain(`focus=${street}`);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => map.getAttribute('data-map-region')).toBe(district);
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('shows a posted critical event in the alert strip at once, its text escaped', async () => {
+    const wall = await openWall(browser, server.url);
+    try {
+      const { page } = wall;
+      const grid = demoGrids()[0];
+      const res = await fetch(`${server.url}${ApiPath.events}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          clientId: `browser-critical-${Date.now()}`,
+          category: 'safety_hazard',
+          severity: 'critical',
+          source: 'sensor',
+          location: { lon: grid.lon, lat: grid.lat },
+          description: '燃气泄漏<img src=x onerror="window.__xss=1">',
+        }),
+      });
+      expect(res.status).toBe(201);
+      const { event } = (await res.json()) as { event: { id: string } };
+      const item = page.locator(`[data-test="alert-item"][data-event-id="${event.id}"]`);
+      await item.waitFor({ timeout: 5_000 });
+      expect(await item.getAttribute('data-kind')).toBe('critical_event');
+      expect(await item.innerText()).toContain('燃气泄漏<img');
+      expect(await page.locator('[data-test="alert-strip"] img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it.each([
+    { width: 1920, height: 1080, file: 'wall-district-1920x1080.png' },
+    { width: 3840, height: 2160, file: 'wall-3840x2160.png' },
+    { width: 3840, height: 1080, file: 'wall-3840x1080.png' },
+  ])('fills $width×$height without scrollbars or distortion ($file)', async ({ width, height, file }) => {
+    const wall = await openWall(browser, server.url, { width, height });
+    try {
+      const { page } = wall;
+      const fit = await page.evaluate(() => {
+        const stage = document.querySelector('[data-test="wall"]')!.getBoundingClientRect();
+        const d = document.documentElement;
+        return { sw: d.scrollWidth, sh: d.scrollHeight, iw: innerWidth, ih: innerHeight, w: stage.width, h: stage.height, rem: parseFloat(getComputedStyle(d).fontSize) };
+      });
+      expect(fit.sw).toBeLessThanOrEqual(fit.iw);
+      expect(fit.sh).toBeLessThanOrEqual(fit.ih);
+      // 16:9 and 32:9 are filled edge to edge; the scale is the same both ways (no distortion).
+      expect(Math.abs(fit.w - width)).toBeLessThanOrEqual(1);
+      expect(Math.abs(fit.h - height)).toBeLessThanOrEqual(1);
+      expect(fit.rem).toBeCloseTo(height / 67.5, 1);
+      // No panel is cut off: each one lies inside the screen.
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('.body > *')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10 || r.height < 10;
+        }).length,
+      );
+      expect(outside).toBe(0);
+      await settle(page, 2500);
+      await page.screenshot({ path: join(SHOTS, file), animations: 'disabled', timeout: 60_000 });
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('drilled into a community: its grids labelled, ranked, with their dots (screenshot)', async () => {
+    const wall = await openWall(browser, `${server.url}/?focus=${COMMUNITY}`);
+    try {
+      const { page } = wall;
+      expect(await page.locator('[data-test="breadcrumb"] li').count()).toBe(3);
+      expect(await page.getAttribute('[data-test="map"]', 'data-map-region')).toBe(COMMUNITY);
+      expect(await page.locator('[data-test="focus-name"]').innerText()).toBe('新园社区');
+      await settle(page, 2500);
+      await page.screenshot({ path: join(SHOTS, 'wall-community-1920x1080.png'), animations: 'disabled' });
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('in kiosk mode hides the cursor and controls, tours the streets, and pauses when touched', async () => {
+    const wall = await openWall(browser, `${server.url}/?kiosk=1&tour=5&idle=5`);
+    try {
+      const { page } = wall;
+      const map = page.locator('[data-test="map"]');
+      expect(await page.locator('[data-test="metric-switch"]').isVisible()).toBe(false);
+      expect(await page.locator('[data-test="lang"]').isVisible()).toBe(false);
+      expect(await map.evaluate((el) => getComputedStyle(el).cursor)).toBe('none');
+      const home = await map.getAttribute('data-focus');
+      await expect.poll(() => map.getAttribute('data-focus'), { timeout: 10_000 }).not.toBe(home);
+      expect((await map.getAttribute('data-focus'))?.length).toBe(9); // a street
+      await page.mouse.move(200, 200);
+      await page.mouse.move(220, 240);
+      await expect.poll(() => page.locator('[data-test="tour"]').innerText()).toContain('暂停');
+      const held = await map.getAttribute('data-focus');
+      await page.waitForTimeout(4_000);
+      expect(await map.getAttribute('data-focus')).toBe(held);
+      // Quiet for the idle time: the tour resumes from the district.
+      await expect.poll(() => map.getAttribute('data-focus'), { timeout: 10_000 }).toBe(home);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('switches to English with every label translated and numbers per locale', async () => {
+    const wall = await openWall(browser, `${server.url}/?lang=en`);
+    try {
+      const { page } = wall;
+      const text = await page.locator('[data-test="wall"]').innerText();
+      expect(text).toContain('Command Centre');
+      expect(text).toContain('Events today');
+      // Only place names, residents' words and server-written alert text may be Chinese: no UI label.
+      for (const label of ['今日事件', '未办结', '实时事件', '办结率', '告警', '待接入', '着色指标']) expect(text).not.toContain(label);
+    } finally {
+      await wall.close();
+    }
+  });
+});
+
+/** A point near the middle of an element, relative to it. */
+async function centreOf(loc: { boundingBox(): Promise<{ width: number; height: number } | null> }) {
+  const box = (await loc.boundingBox())!;
+  return { x: Math.round(box.width / 2), y: Math.round(box.height * 0.55) };
+}
