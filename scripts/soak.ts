@@ -18,6 +18,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/support/chromium';
+import { demoAuth } from '../tests/browser/support/demoAuth';
 import { seedHistory } from '../tests/browser/support/seedHistory';
 import { REPO_ROOT, startServerProcess, type ServerProcess } from '../tests/support/serverProcess';
 
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
     server = await startServerProcess({ env: { SIMULATOR: 'on', SIMULATOR_RATE: args.rate!, TICK_MS: '250' } });
     url = server.url;
     console.log(`server ${url} (simulator ${args.rate}/min at peak, tick 250 ms); seeding 40 h of history …`);
-    await seedHistory(url);
+    await seedHistory(url, await demoAuth(url, server.dataDir));
   }
   const browser = await launchChromium();
   let code = 0;

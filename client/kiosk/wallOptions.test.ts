@@ -3,7 +3,7 @@ import { readWallOptions } from './wallOptions';
 
 describe('readWallOptions', () => {
   it('defaults to an attended wall on the district, coloured by open events', () => {
-    expect(readWallOptions({})).toEqual({ kiosk: false, tourSeconds: 0, idleSeconds: 90, metric: 'open', focus: null, lang: null, token: null });
+    expect(readWallOptions({})).toEqual({ kiosk: false, tourSeconds: 0, idleSeconds: 90, metric: 'open', focus: null, lang: null });
   });
   it('turns the tour on at 60 s in kiosk mode', () => {
     expect(readWallOptions({ kiosk: '1' })).toMatchObject({ kiosk: true, tourSeconds: 60 });

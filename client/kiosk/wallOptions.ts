@@ -14,8 +14,6 @@ export interface WallOptions {
   focus: string | null;
   /** `?lang=zh-CN|en`: the language, overriding the one remembered by the browser. */
   lang: 'zh-CN' | 'en' | null;
-  /** `?token=gp_…`: the wall screen's token, sent in the socket handshake. */
-  token: string | null;
 }
 
 type Query = Record<string, unknown>;
@@ -42,6 +40,5 @@ export function readWallOptions(query: Query): WallOptions {
     metric: metricRaw && (HEAT_METRICS as readonly string[]).includes(metricRaw) ? (metricRaw as HeatMetric) : 'open',
     focus: first(query.focus),
     lang: langRaw === 'zh-CN' || langRaw === 'en' ? langRaw : null,
-    token: first(query.token) || null,
   };
 }

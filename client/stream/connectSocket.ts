@@ -4,10 +4,9 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/socketProtocol';
 import type { FocusSocket } from './focusStream';
 
 /**
- * Opens the screen's socket to the page's own origin, announcing the protocol version it speaks
- * and, for a wall screen set up with one (`?token=gp_…` in its kiosk address), its screen token.
+ * Opens the screen's socket to the page's own origin, announcing the protocol version it speaks.
+ * Who the screen is travels in its session cookie (auth/tradeScreenToken.ts), not in the page.
  */
-export function connectSocket(token?: string | null): FocusSocket {
-  const auth: HandshakeAuth = token ? { protocolVersion: PROTOCOL_VERSION, token } : { protocolVersion: PROTOCOL_VERSION };
-  return io({ auth });
+export function connectSocket(): FocusSocket {
+  return io({ auth: { protocolVersion: PROTOCOL_VERSION } satisfies HandshakeAuth, withCredentials: true });
 }

@@ -18,8 +18,6 @@ export interface LiveStartOptions {
   contains?: (focusId: string, regionId: string) => boolean;
   /** The server's geography changed under the screen. */
   onGeographyChanged?: () => void;
-  /** A screen token for the handshake (a wall set up with `?token=`). */
-  token?: string | null;
   /** Epoch ms; injectable for tests. */
   now?: () => number;
 }
@@ -52,7 +50,7 @@ export const useLiveStore = defineStore('live', () => {
     const now = options.now ?? Date.now;
     connection.value = { status: 'connecting', staleSinceMs: null };
     stream = new FocusStream(
-      options.open ? options.open() : connectSocket(options.token),
+      (options.open ?? connectSocket)(),
       {
         state: (s) => {
           state.value = s;

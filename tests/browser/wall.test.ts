@@ -8,6 +8,7 @@ import { ApiPath } from '../../shared/protocol/socketProtocol';
 import { demoGrids } from '../support/demoPoints';
 import { REPO_ROOT, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { launchChromium } from './support/chromium';
+import { demoAuth, type DemoAuth } from './support/demoAuth';
 import { seedHistory } from './support/seedHistory';
 import { openWall, settle } from './support/wallPage';
 
@@ -21,6 +22,7 @@ const COMMUNITY = '150602012004';
 
 let server: ServerProcess;
 let browser: Browser;
+let auth: DemoAuth;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -28,8 +30,9 @@ beforeAll(async () => {
     startServerProcess({ env: { SIMULATOR: 'on', SIMULATOR_RATE: '600', TICK_MS: '250' } }),
     launchChromium(),
   ]);
+  auth = await demoAuth(server.url, server.dataDir);
   // A past (yesterday's hours, closures, overdue cases), so the wall is tested as it looks in service.
-  await seedHistory(server.url);
+  await seedHistory(server.url, auth);
 });
 
 afterAll(async () => {
@@ -87,7 +90,7 @@ describe('the wall', () => {
       const grid = demoGrids()[0];
       const res = await fetch(`${server.url}${ApiPath.events}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: auth.ingest,
         body: JSON.stringify({
           clientId: `browser-critical-${Date.now()}`,
           category: 'safety_hazard',
@@ -179,6 +182,19 @@ describe('the wall', () => {
       expect(await map.getAttribute('data-focus')).toBe(held);
       // Quiet for the idle time: the tour resumes from the district.
       await expect.poll(() => map.getAttribute('data-focus'), { timeout: 10_000 }).toBe(home);
+    } finally {
+      await wall.close();
+    }
+  });
+
+  it('opened with its screen token, trades it for a cookie and drops it from the address', async (ctx) => {
+    if (!auth.wallToken) ctx.skip(); // a server without demo accounts has no screen token to give
+    const wall = await openWall(browser, `${server.url}/?screen=${encodeURIComponent(auth.wallToken!)}`);
+    try {
+      const { page } = wall;
+      expect(page.url()).not.toContain('screen=');
+      const cookies = await page.context().cookies();
+      expect(cookies.some((c) => c.name === 'gp_session' && c.httpOnly)).toBe(true);
     } finally {
       await wall.close();
     }

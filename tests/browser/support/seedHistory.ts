@@ -28,7 +28,7 @@ async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Prom
  * has a curve), most of those older than two hours worked through the closed loop to closure
  * over the API. Urgent ones left open past 24 h turn overdue, as they would.
  */
-export async function seedHistory(baseUrl: string, count = 700, seed = 6): Promise<void> {
+export async function seedHistory(baseUrl: string, headers: { ingest: Record<string, string>; officer: Record<string, string> }, count = 700, seed = 6): Promise<void> {
   const random = lcg(seed);
   const grids = demoGrids();
   const now = Date.now();
@@ -55,16 +55,16 @@ export async function seedHistory(baseUrl: string, count = 700, seed = 6): Promi
       close: now - at > 2 * HOUR && random() < 0.88,
     });
   }
-  const post = async (path: string, body: object): Promise<Response> => {
-    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = async (path: string, body: object, h: Record<string, string>): Promise<Response> => {
+    const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: h, body: JSON.stringify(body) });
     if (!res.ok && res.status !== 409) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
     return res;
   };
   await pool(reports, 12, async ({ body, close }) => {
-    const res = await post(ApiPath.events, body);
+    const res = await post(ApiPath.events, body, headers.ingest);
     const { event } = (await res.json()) as { event: { id: string } };
     if (!close) return;
     const moves = [{ action: 'accept' }, { action: 'dispatch', unit: '社区服务站' }, { action: 'start' }, { action: 'resolve' }, { action: 'close' }];
-    for (const m of moves) await post(`${ApiPath.events}/${encodeURIComponent(event.id)}/transitions`, { ...m, actor: 'seed' });
+    for (const m of moves) await post(`${ApiPath.events}/${encodeURIComponent(event.id)}/transitions`, { ...m, actor: 'seed' }, headers.officer);
   });
 }
