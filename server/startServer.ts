@@ -12,6 +12,7 @@ import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
 import { openStores } from './store/openStores';
 import { Authenticator } from './auth/authenticator';
+import { WallControl } from './stream/wallControl';
 import { AuditTrail } from './audit/auditTrail';
 import { ensureDemoAccounts, type DemoCredentials } from './auth/demoAccounts';
 import { ChangeApplier } from './events/changeApplier';
@@ -103,7 +104,9 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     });
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
+  const walls = new WallControl(geo, audit, log);
   const app = createApp({
+    walls,
     auth,
     audit,
     authStore,
@@ -126,7 +129,8 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   // would answer them 404 while Socket.io answers too, and the process dies on the double reply).
   const http = createServer(app);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  hub = new StreamHub({ io, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit, panels: activities.panels });
+  walls.attach(io);
+  hub = new StreamHub({ io, auth, walls, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit, panels: activities.panels });
   hub.start();
   cluster?.start({
     io,
