@@ -12,6 +12,8 @@ import type { GeoContext } from './geo/geoContext';
 import type { EventStore } from './store/eventStore';
 import { openStores } from './store/openStores';
 import { Authenticator } from './auth/authenticator';
+import { requirePermission } from './auth/httpAuth';
+import { WallControl } from './stream/wallControl';
 import { AuditTrail } from './audit/auditTrail';
 import { ensureDemoAccounts, type DemoCredentials } from './auth/demoAccounts';
 import { ChangeApplier } from './events/changeApplier';
@@ -59,9 +61,19 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const auth = new Authenticator(authStore, now);
   await auth.init();
   const audit = new AuditTrail(authStore, now, log);
+  // The simulators go through the API like any client, with a token of this process's own
+  // (never stored): they report events and play the departments and duty officers.
+  const simHeaders = { authorization: `Bearer ${auth.issueInternal({ kind: 'client', id: 'simulator', name: '模拟数据', role: 'officer', scopeRegionId: null })}` };
+
   const demo = config.demo ? await ensureDemoAccounts(authStore, config.dataDir) : null;
   const rules = loadAlertRules(config.alertRulesFile ?? undefined);
-  const activities = await startActivities({ config, log, geo, now });
+  const activities = await startActivities({
+    config,
+    log,
+    geo,
+    now,
+    authorize: (need) => requirePermission(({ report: 'events.report', act: 'events.act', read: 'events.read', watch: 'stream.watch' } as const)[need]),
+  });
 
   // In a cluster, mark the feed before counting, so nothing stored meanwhile is missed.
   const cluster: Cluster | null = config.redisUrl && config.databaseUrl ? await joinCluster(config.redisUrl, config.redisKeyPrefix, log) : null;
@@ -103,7 +115,9 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     });
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
+  const walls = new WallControl(geo, audit, log);
   const app = createApp({
+    walls,
     auth,
     audit,
     authStore,
@@ -126,7 +140,8 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   // would answer them 404 while Socket.io answers too, and the process dies on the double reply).
   const http = createServer(app);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
-  hub = new StreamHub({ io, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit, panels: activities.panels });
+  walls.attach(io);
+  hub = new StreamHub({ io, auth, walls, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit, panels: activities.panels });
   hub.start();
   cluster?.start({
     io,
@@ -146,7 +161,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  activities.startSimulator(url); // volunteers and service cards; nothing when SIMULATOR=off
+  activities.startSimulator(url, simHeaders); // volunteers and service cards; nothing when SIMULATOR=off
 
   let simulator: Simulator | null = null;
   let handling: HandlingSimulator | null = null;
@@ -163,12 +178,12 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
       random,
       runId: `sim-${Date.now().toString(36)}`,
     });
-    handling = new HandlingSimulator({ baseUrl: url, random, log, clock });
+    handling = new HandlingSimulator({ baseUrl: url, random, log, clock, headers: simHeaders });
     // Pick up what a previous run left open, then everything newly reported.
     for (const e of await store.queryEvents({ gridIds: null, statuses: ['reported', 'accepted', 'dispatched', 'handling', 'resolved'], limit: 5000 }))
       handling.follow(e);
     const follow = handling;
-    simulator = new Simulator({ baseUrl: url, next: generator.next, random, ratePerMin: config.simulatorRatePerMin, log, clock, onStored: (e) => follow.follow(e) });
+    simulator = new Simulator({ baseUrl: url, next: generator.next, random, ratePerMin: config.simulatorRatePerMin, log, clock, headers: simHeaders, onStored: (e) => follow.follow(e) });
     log.info({ seed: config.simulatorSeed, speed: config.simulatorSpeed, ratePerMin: config.simulatorRatePerMin }, 'simulator on');
     simulator.start();
     handling.start();

@@ -35,6 +35,13 @@ describe('Authenticator', () => {
     expect(await auth.login('wang', 'right', '10.0.0.9')).toMatchObject({ ok: false, reason: 'throttled' });
   });
 
+  it('throttles an address only after 30 failures (a command centre shares one behind NAT)', async () => {
+    for (let i = 0; i < 29; i++) await auth.login(`guess${i}`, 'x', '10.9.9.9');
+    expect((await auth.login('wang', 'right', '10.9.9.9')).ok).toBe(true);
+    await auth.login('guess-last', 'x', '10.9.9.9');
+    expect(await auth.login('wang', 'right', '10.9.9.9')).toMatchObject({ ok: false, reason: 'throttled' });
+  }, 20_000);
+
   it('ends a session at its expiry: valid just before, refused just after', async () => {
     const r = await auth.login('wang', 'right', 'x');
     if (!r.ok) throw new Error('login failed');

@@ -26,7 +26,9 @@ export interface AuthenticatorOptions {
  */
 export class Authenticator {
   private key!: Uint8Array;
-  private readonly throttle: LoginThrottle;
+  /** Guesses at one username, and from one address (many officers may share one behind NAT). */
+  private readonly userThrottle: LoginThrottle;
+  private readonly addressThrottle: LoginThrottle;
   private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
   /** Tokens this process made for its own clients (the simulator); never stored. */
   private readonly internal = new Map<string, Principal>();
@@ -38,7 +40,8 @@ export class Authenticator {
     private readonly now: () => number = Date.now,
     options: AuthenticatorOptions = {},
   ) {
-    this.throttle = new LoginThrottle(now);
+    this.userThrottle = new LoginThrottle(now, 5);
+    this.addressThrottle = new LoginThrottle(now, 30);
     this.ttlSec = options.sessionTtlSec ?? 12 * 3600;
     this.cacheMs = options.cacheMs ?? 30_000;
   }
@@ -56,16 +59,16 @@ export class Authenticator {
 
   /** Checks a password; the same answer (and about the same time) for an unknown user and a wrong password. */
   async login(username: string, password: string, ip: string): Promise<LoginResult> {
-    const wait = Math.max(this.throttle.retryAfterMs(`u:${username}`), this.throttle.retryAfterMs(`ip:${ip}`));
+    const wait = Math.max(this.userThrottle.retryAfterMs(username), this.addressThrottle.retryAfterMs(ip));
     if (wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: wait };
     const user = await this.store.getUser(username);
     const good = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !good || user.disabled) {
-      this.throttle.fail(`u:${username}`);
-      this.throttle.fail(`ip:${ip}`);
+      this.userThrottle.fail(username);
+      this.addressThrottle.fail(ip);
       return { ok: false, reason: 'invalid' };
     }
-    this.throttle.succeed(`u:${username}`);
+    this.userThrottle.succeed(username);
     const principal: Principal = { kind: 'user', id: user.username, name: user.displayName, role: user.role, scopeRegionId: user.scopeRegionId };
     const exp = Math.floor(this.now() / 1000) + this.ttlSec;
     const token = await new SignJWT({ name: principal.name, role: principal.role, scope: principal.scopeRegionId })

@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { AuthStore } from './authStore';
 import { hashPassword } from './passwords';
@@ -28,6 +28,16 @@ export async function ensureDemoAccounts(store: AuthStore, dataDir: string): Pro
   const file = join(dataDir, DEMO_FILE);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoCredentials;
   if ((await store.listUsers()).length > 0) return null;
+  try {
+    return await createDemoAccounts(store, file);
+  } catch (err) {
+    // Another process sharing the database created them first (a cluster's first start).
+    if ((await store.getUser('demo-admin')) !== null) return null;
+    throw err;
+  }
+}
+
+async function createDemoAccounts(store: AuthStore, file: string): Promise<DemoCredentials> {
   const password = () => randomBytes(9).toString('base64url');
   const creds: DemoCredentials = {
     officer: { username: 'demo-officer', password: password() },
@@ -45,7 +55,7 @@ export async function ensureDemoAccounts(store: AuthStore, dataDir: string): Pro
   await store.addToken({ id: 'demo-ingest', name: '演示接入系统', role: 'ingest', scopeRegionId: null, hash: ingest.hash });
   creds.wallToken = wall.token;
   creds.ingestToken = ingest.token;
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(creds, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return creds;

@@ -11,7 +11,7 @@ export type TransitionResult =
   | { kind: 'conflict'; event: GridEvent; reason: 'not_allowed' | 'stale'; message: string; allowed: string[] };
 
 /** Moves an event one step along the closed loop, durably, or says why it cannot. */
-export async function applyTransition(writer: EventWriter, now: () => number, eventId: string, body: unknown): Promise<TransitionResult> {
+export async function applyTransition(writer: EventWriter, now: () => number, eventId: string, body: unknown, actor: string): Promise<TransitionResult> {
   const parsed = transitionSchema.safeParse(body);
   if (!parsed.success) return { kind: 'invalid', issues: zodIssues(parsed.error) };
   const t = parsed.data;
@@ -19,7 +19,7 @@ export async function applyTransition(writer: EventWriter, now: () => number, ev
     type: 'transition',
     eventId,
     action: t.action,
-    actor: t.actor,
+    actor,
     note: t.note,
     unit: t.unit ?? null,
     atMs: now(),

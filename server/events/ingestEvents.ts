@@ -18,7 +18,8 @@ export type IngestResult =
   | { kind: 'created'; event: GridEvent }
   | { kind: 'duplicate'; event: GridEvent }
   | { kind: 'invalid'; issues: FieldIssue[] }
-  | { kind: 'unplaceable'; field: string; message: string };
+  | { kind: 'unplaceable'; field: string; message: string }
+  | { kind: 'out_of_scope'; message: string };
 
 export interface IngestDeps {
   writer: EventWriter;
@@ -41,7 +42,7 @@ export class EventIngestion {
   constructor(private readonly deps: IngestDeps) {}
 
   /** Validates and stores one event; resolves only once it is durable (or known already). */
-  async ingest(body: unknown, actor: string): Promise<IngestResult> {
+  async ingest(body: unknown, actor: string, scopeRegionId: string | null = null): Promise<IngestResult> {
     const parsed = eventIngestSchema.safeParse(body);
     if (!parsed.success) return { kind: 'invalid', issues: zodIssues(parsed.error) };
     const p = parsed.data;
@@ -67,6 +68,9 @@ export class EventIngestion {
         };
       gridId = found;
     }
+
+    if (scopeRegionId !== null && !geo.hierarchy.path(gridId).includes(scopeRegionId))
+      return { kind: 'out_of_scope', message: `grid ${gridId} is outside this client's scope (${scopeRegionId})` };
 
     const outcome = await this.deps.writer.submit({
       type: 'create',

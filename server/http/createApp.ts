@@ -11,13 +11,16 @@ import { openApiDocument } from './openApiDocument';
 import { errorHandler } from './errorHandler';
 import { staticClient } from './staticClient';
 import { authRouter, auditRouter } from './authRouter';
-import { identify } from '../auth/httpAuth';
+import { identify, requirePermission } from '../auth/httpAuth';
+import { who } from '../auth/access';
+import type { WallControl } from '../stream/wallControl';
 import type { Authenticator } from '../auth/authenticator';
 import type { AuthStore } from '../auth/authStore';
 import type { AuditTrail } from '../audit/auditTrail';
 
 export interface AppDeps extends EventsRouterDeps {
   auth: Authenticator;
+  walls: WallControl;
   audit: AuditTrail;
   authStore: AuthStore;
   alerts: AlertService;
@@ -41,10 +44,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(ApiPath.audit, auditRouter(deps.authStore));
   app.use(ApiPath.events, eventsRouter(deps));
   app.use(ApiPath.regions, regionsRouter(deps.geo, deps.aggregates));
-  app.use(ApiPath.alerts, alertsRouter({ alerts: deps.alerts, store: deps.alertStore, geo: deps.geo }));
+  app.use(ApiPath.alerts, alertsRouter({ alerts: deps.alerts, store: deps.alertStore, geo: deps.geo, audit: deps.audit }));
+  app.get(ApiPath.walls, requirePermission('wall.drive'), async (_req, res) => {
+    res.json({ walls: await deps.walls.list(who(res)) });
+  });
   const openApi = openApiDocument('1');
   app.get(ApiPath.openApi, (_req, res) => res.json(openApi));
-  app.get(ApiPath.geography, (_req, res) => {
+  app.get(ApiPath.geography, requirePermission('stream.watch'), (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.json(deps.geo.current.collection);
   });

@@ -4,18 +4,23 @@ import { eventSla } from '../../shared/events/eventSla';
 import type { GridEvent } from '../../shared/events/gridEvent';
 import { STATUSES, isFinal } from '../../shared/events/status';
 import { descendantGrids } from '../../shared/geo/descendantGrids';
+import { maskEvent } from '../../shared/privacy/maskPersonal';
 import type { EventIngestion } from '../events/ingestEvents';
 import { badRequest } from './badRequest';
 import { applyTransition } from '../events/eventTransitions';
 import type { EventWriter } from '../events/eventWriter';
 import type { EventStore } from '../store/eventStore';
 import type { GeoContext } from '../geo/geoContext';
+import type { AuditTrail } from '../audit/auditTrail';
+import { requirePermission } from '../auth/httpAuth';
+import { allows, covers, outOfScope, who } from '../auth/access';
 
 export interface EventsRouterDeps {
   ingestion: EventIngestion;
   writer: EventWriter;
   store: EventStore;
   geo: GeoContext;
+  audit: AuditTrail;
   now: () => number;
   warnAt: number;
 }
@@ -28,36 +33,42 @@ function decodeCursor(c: string): number | null {
 
 /**
  * /api/events: report (POST), list with filters (GET), one event with its history (GET /:id),
- * move it along the closed loop (POST /:id/transitions).
+ * move it along the closed loop (POST /:id/transitions). Each checks the caller's role and
+ * scope; reporters' names and phones are masked for roles that do not need them.
  */
 export function eventsRouter(deps: EventsRouterDeps): Router {
   const r = Router();
-  const withSla = (e: GridEvent) => ({ ...e, sla: eventSla(e, deps.now(), deps.warnAt) });
+  const view = (e: GridEvent, personal: boolean) => ({ ...(personal ? e : maskEvent(e)), sla: eventSla(e, deps.now(), deps.warnAt) });
+  const notFound = (id: string) => ({ error: 'not_found', message: `no event ${id}` });
 
-  r.post('/', async (req, res) => {
-    const result = await deps.ingestion.ingest(req.body, 'api');
+  r.post('/', requirePermission('events.report'), async (req, res) => {
+    const p = who(res);
+    const result = await deps.ingestion.ingest(req.body, `${p.name} (${p.id})`, p.scopeRegionId);
+    const personal = allows(res, 'personal.read');
     switch (result.kind) {
       case 'created':
-        return res.status(201).location(`/api/events/${encodeURIComponent(result.event.id)}`).json({ event: withSla(result.event) });
+        return res.status(201).location(`/api/events/${encodeURIComponent(result.event.id)}`).json({ event: view(result.event, personal) });
       case 'duplicate':
-        return res.status(200).json({ event: withSla(result.event), duplicate: true });
+        return res.status(200).json({ event: view(result.event, personal), duplicate: true });
       case 'invalid':
         return badRequest(res, result.issues, 'invalid_event');
       case 'unplaceable':
         return res.status(422).json({ error: 'unknown_place', message: `${result.field}: ${result.message}`, issues: [{ field: result.field, message: result.message }] });
+      case 'out_of_scope':
+        return res.status(403).json({ error: 'out_of_scope', message: result.message });
     }
   });
 
-  r.get('/', async (req, res) => {
+  r.get('/', requirePermission('events.read'), async (req, res) => {
     const parsed = eventQuerySchema.safeParse(req.query);
     if (!parsed.success) return badRequest(res, parsed.error);
     const q = parsed.data;
     const h = deps.geo.current.hierarchy;
-    let gridIds: string[] | null = null;
-    if (q.regionId !== undefined && q.regionId !== h.root.id) {
-      if (!h.get(q.regionId)) return res.status(422).json({ error: 'unknown_place', message: `regionId: unknown region ${q.regionId}` });
-      gridIds = descendantGrids(h, q.regionId);
-    }
+    // Without a region, a scoped caller lists its own region.
+    const regionId = q.regionId ?? who(res).scopeRegionId ?? h.root.id;
+    if (!h.get(regionId)) return res.status(422).json({ error: 'unknown_place', message: `regionId: unknown region ${regionId}` });
+    if (!covers(res, h, regionId)) return outOfScope(res, regionId);
+    const gridIds = regionId === h.root.id ? null : descendantGrids(h, regionId);
     const beforeSeq = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
     if (beforeSeq === null) return badRequest(res, [{ field: 'cursor', message: 'not a cursor this server gave out' }]);
     const statuses =
@@ -74,31 +85,43 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
       limit: q.limit,
     });
     const nextCursor = events.length === q.limit ? encodeCursor(events[events.length - 1].seq) : null;
-    res.json({ events: events.map(withSla), nextCursor });
+    const personal = allows(res, 'personal.read');
+    res.json({ events: events.map((e) => view(e, personal)), nextCursor });
   });
 
-  r.get('/:id', async (req, res) => {
-    const event = await deps.store.getEvent(req.params.id);
-    if (!event) return res.status(404).json({ error: 'not_found', message: `no event ${req.params.id}` });
-    res.json({ event: withSla(event), history: await deps.store.history(event.id) });
+  /** The event, or null when it does not exist or lies outside the caller's scope (the same 404). */
+  const visible = async (res: Parameters<typeof covers>[0], id: string) => {
+    const e = await deps.store.getEvent(id);
+    return e && covers(res, deps.geo.current.hierarchy, e.gridId) ? e : null;
+  };
+
+  r.get('/:id', requirePermission('events.read'), async (req, res) => {
+    const event = await visible(res, req.params.id as string);
+    if (!event) return res.status(404).json(notFound(req.params.id as string));
+    res.json({ event: view(event, allows(res, 'personal.read')), history: await deps.store.history(event.id) });
   });
 
-  r.post('/:id/transitions', async (req, res) => {
-    const result = await applyTransition(deps.writer, deps.now, req.params.id, req.body);
+  r.post('/:id/transitions', requirePermission('events.act'), async (req, res) => {
+    const id = req.params.id as string;
+    if (!(await visible(res, id))) return res.status(404).json(notFound(id));
+    const p = who(res);
+    const result = await applyTransition(deps.writer, deps.now, id, req.body, p.name);
+    const personal = allows(res, 'personal.read');
     switch (result.kind) {
       case 'done':
-        return res.status(200).json({ event: withSla(result.event), transition: result.transition });
+        await deps.audit.record(p, 'event.transition', id, { action: result.transition.action, from: result.transition.fromStatus, to: result.transition.toStatus, unit: result.transition.unit, note: result.transition.note }, req.ip ?? '');
+        return res.status(200).json({ event: view(result.event, personal), transition: result.transition });
       case 'invalid':
         return badRequest(res, result.issues, 'invalid_transition');
       case 'not_found':
-        return res.status(404).json({ error: 'not_found', message: `no event ${req.params.id}` });
+        return res.status(404).json(notFound(id));
       case 'conflict':
         return res.status(409).json({
           error: result.reason === 'stale' ? 'changed_meanwhile' : 'transition_not_allowed',
           message: result.message,
           status: result.event.status,
           allowed: result.allowed,
-          event: withSla(result.event),
+          event: view(result.event, personal),
         });
     }
   });

@@ -27,7 +27,7 @@ export class HandlingSimulator {
   moved = 0;
 
   constructor(
-    private readonly deps: { baseUrl: string; random: Random; log: Logger; clock: SimClock; stepMs?: number },
+    private readonly deps: { baseUrl: string; random: Random; log: Logger; clock: SimClock; stepMs?: number; headers?: Record<string, string> },
   ) {}
 
   /** Simulated time: the plan's durations are simulated, so a faster clock handles faster. */
@@ -69,7 +69,7 @@ export class HandlingSimulator {
     try {
       const res = await fetch(`${this.deps.baseUrl}${ApiPath.events}/${encodeURIComponent(event.id)}/transitions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...this.deps.headers },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });

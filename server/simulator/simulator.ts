@@ -19,6 +19,8 @@ export interface SimulatorDeps {
   clock: SimClock;
   /** How often it decides how many events to send, ms. */
   stepMs?: number;
+  /** Extra request headers (Authorization with the simulator's token). */
+  headers?: Record<string, string>;
   /** Told of each event the server stored (201). */
   onStored?: (event: GridEvent) => void;
 }
@@ -65,7 +67,7 @@ export class Simulator {
       try {
         const res = await fetch(this.deps.baseUrl + ApiPath.events, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...this.deps.headers },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(10_000),
         });

@@ -23,6 +23,12 @@ import type { RegionAggregates } from '../aggregates/regionAggregates';
 import type { EventStore } from '../store/eventStore';
 import type { GeoContext } from '../geo/geoContext';
 import type { SeqWatermark } from './seqWatermark';
+import type { Authenticator } from '../auth/authenticator';
+import { credentialOf } from '../auth/httpAuth';
+import type { Principal } from '../../shared/auth/principal';
+import { can } from '../../shared/auth/roles';
+import { inScope } from '../../shared/auth/scope';
+import { screenRoom, WALLS_ROOM, type WallControl } from './wallControl';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -47,6 +53,10 @@ export interface AlertSource {
 
 export interface StreamHubDeps {
   io: IoServer;
+  /** Who each socket is (a screen token, or a person's session cookie or token). */
+  auth: Authenticator;
+  /** Push to wall. */
+  walls: WallControl;
   /** Up to which store seq every change is applied here (ChangeApplier.watermark). */
   watermark: SeqWatermark;
   geo: GeoContext;
@@ -101,7 +111,20 @@ export class StreamHub {
         err.data = { code: 'protocol_mismatch', serverVersion: PROTOCOL_VERSION };
         return next(err);
       }
-      next();
+      const cred = auth.token ?? credentialOf({ cookie: socket.handshake.headers.cookie });
+      this.deps.auth
+        .authenticate(cred)
+        .then((principal) => {
+          if (!principal || !can(principal.role, 'stream.watch')) {
+            log.warn({ remote: socket.handshake.address, who: principal?.id }, 'socket refused: not signed in or may not watch');
+            const err = new Error(principal ? `a ${principal.role} may not watch the stream` : 'not signed in: open the wall with its screen link, or sign in') as Error & { data: unknown };
+            err.data = { code: 'unauthorised' };
+            return next(err);
+          }
+          socket.data.principal = principal;
+          next();
+        })
+        .catch((err: unknown) => next(err as Error));
     });
     io.on('connection', (socket) => this.onConnection(socket));
     this.timer = setInterval(() => this.tick(), this.deps.tickMs);
@@ -140,6 +163,28 @@ export class StreamHub {
 
   private onConnection(socket: IoSocket): void {
     let focus: string | null = null;
+    const principal = socket.data.principal as Principal;
+    const ip = socket.handshake.address;
+    if (principal.kind === 'screen') {
+      void socket.join([WALLS_ROOM, screenRoom(principal.id)]);
+      const follow = this.deps.walls.wallConnected(principal.id);
+      if (follow) socket.emit(SocketEvent.wallFollow, follow);
+    }
+    const mayDrive = (ack: unknown) => {
+      if (can(principal.role, 'wall.drive')) return true;
+      if (typeof ack === 'function') ack({ ok: false, problem: { code: 'unauthorised', message: `a ${principal.role} may not drive wall screens` } });
+      return false;
+    };
+    socket.on(SocketEvent.wallPush, async (raw, ack) => {
+      if (!mayDrive(ack)) return;
+      const a = await this.deps.walls.push(principal, raw, ip).catch((err) => (this.deps.log.error({ err }, 'wall push failed'), null));
+      if (typeof ack === 'function') ack(a ?? { ok: false, problem: { code: 'bad_request', message: 'push failed; retry' } });
+    });
+    socket.on(SocketEvent.wallRelease, async (raw, ack) => {
+      if (!mayDrive(ack)) return;
+      const a = await this.deps.walls.release(principal, raw, ip).catch((err) => (this.deps.log.error({ err }, 'wall release failed'), null));
+      if (typeof ack === 'function') ack(a ?? { ok: false, problem: { code: 'bad_request', message: 'release failed; retry' } });
+    });
     socket.on(SocketEvent.subscribe, async (raw, ack) => {
       const reply = (a: SubscribeAck) => (typeof ack === 'function' ? ack(a) : undefined);
       const parsed = subscribeSchema.safeParse(raw);
@@ -150,6 +195,8 @@ export class StreamHub {
       const { regionId, metric, lastSeq } = parsed.data;
       if (!this.deps.geo.current.hierarchy.get(regionId))
         return reply({ ok: false, problem: { code: 'unknown_region', message: `unknown region ${regionId}` } });
+      if (!inScope(this.deps.geo.current.hierarchy, principal.scopeRegionId, regionId))
+        return reply({ ok: false, problem: { code: 'unauthorised', message: `region ${regionId} is outside your scope (${principal.scopeRegionId})` } });
       try {
         if (focus) await socket.leave(roomOf(focus));
         focus = regionId;

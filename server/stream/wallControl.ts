@@ -30,13 +30,23 @@ export interface WallInfo {
  */
 export class WallControl {
   private readonly driven = new Map<string, WallFollow>();
+  private ioServer: IoServer | null = null;
 
   constructor(
-    private readonly io: IoServer,
     private readonly geo: GeoContext,
     private readonly audit: AuditTrail,
     private readonly log: Logger,
   ) {}
+
+  /** The socket server, once it exists (it is made after the HTTP app that lists walls). */
+  attach(io: IoServer): void {
+    this.ioServer = io;
+  }
+
+  private get io(): IoServer {
+    if (!this.ioServer) throw new Error('WallControl used before attach(io)');
+    return this.ioServer;
+  }
 
   /** A wall screen's page connected: it follows the drive in force, if any. */
   wallConnected(screenId: string): WallFollow | null {

@@ -7,8 +7,8 @@ import { userText } from '../text/userText';
 export const alertActionSchema = z
   .object({
     action: z.enum(ALERT_ACTION_CODES),
-    /** Who acts; replaced by the signed-in person once log-in is on. */
-    actor: userText(64).pipe(z.string().trim().min(1)).optional(),
+    /** Ignored: the server records the signed-in person. */
+    actor: userText(64).optional(),
     /** The state the officer saw; a different one answers 409 rather than overwriting. */
     expectedState: z.enum(ALERT_STATES).optional(),
   })

@@ -25,9 +25,8 @@ describe('eventIngestSchema', () => {
     expect(fieldOf(transitionSchema.safeParse({ action: 'accept', actor: 'x', note: '\u0000' }))).toEqual(['note']);
   });
 
-  it('needs a unit to dispatch, and a non-blank actor', () => {
-    expect(fieldOf(transitionSchema.safeParse({ action: 'dispatch', actor: '王' }))).toEqual(['unit']);
-    expect(fieldOf(transitionSchema.safeParse({ action: 'accept', actor: '   ' }))).toEqual(['actor']);
-    expect(transitionSchema.parse({ action: 'dispatch', actor: ' 王 ', unit: '司法所' })).toMatchObject({ actor: '王', unit: '司法所' });
+  it('needs a unit to dispatch (trimmed), and no actor (the server knows who is signed in)', () => {
+    expect(fieldOf(transitionSchema.safeParse({ action: 'dispatch' }))).toEqual(['unit']);
+    expect(transitionSchema.parse({ action: 'dispatch', unit: ' 司法所 ' })).toMatchObject({ unit: '司法所' });
   });
 });

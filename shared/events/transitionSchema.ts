@@ -7,8 +7,8 @@ import { userText } from '../text/userText';
 export const transitionSchema = z
   .object({
     action: z.enum(ACTION_CODES),
-    /** Who does it; until log-in exists (issue 7) the caller names itself. */
-    actor: userText(64).pipe(z.string().trim().min(1)),
+    /** Ignored: the server records the signed-in person. Accepted so older clients keep working. */
+    actor: userText(64).optional(),
     note: userText(2000).default(''),
     /** The department or unit, required to dispatch. */
     unit: userText(100).pipe(z.string().trim().min(1)).optional(),

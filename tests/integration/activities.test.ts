@@ -15,7 +15,7 @@ let server: ServerProcess;
 let g: DemoGrid;
 const json = async <T = any>(res: Response | Promise<Response>) => (await (await res).json()) as T;
 const post = (path: string, body: unknown) =>
-  fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  server.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const activityPath = (id: string, sub = '') => `${VolunteerApiPath.activities}/${id}${sub}`;
 const volunteerOf = (d: FocusDelta, region: string) => d.panels.volunteer?.[region] as VolunteerCounters | undefined;
 const serviceCardOf = (d: FocusDelta, region: string) => d.panels.serviceCard?.[region] as ServiceCardCounters | undefined;
@@ -25,7 +25,7 @@ describeEachStore('volunteers and service cards across a real server process', (
   beforeAll(async () => {
     server = await startServerProcess({ env: { ...(await store.env()), TICK_MS: '100' } });
     g = demoGrids()[7];
-    screen = await connectScreen(server.url);
+    screen = await connectScreen(server.url, { token: server.token });
   });
   afterAll(async () => {
     screen?.close();
@@ -76,7 +76,7 @@ describeEachStore('volunteers and service cards across a real server process', (
     expect((await stage({ stage: 'rated', actor: '居民', rating: 5, comment: '满意' })).status).toBe(200);
     const d = await screen.waitForDelta((x) => serviceCardOf(x, DISTRICT)?.ratingCount === 1);
     expect(serviceCardOf(d, DISTRICT)).toMatchObject({ total: 1, today: 1, open: 0, acceptedCount: 1, ratingSum: 5, reachedToday: { requested: 1, dispatched: 1, accepted: 1, done: 1, rated: 1 } });
-    const { order, history } = await json(fetch(`${server.url}${ServiceCardApiPath.orders}/it-ord`));
+    const { order, history } = await json(server.fetch(`${ServiceCardApiPath.orders}/it-ord`));
     expect(order).toMatchObject({ stage: 'rated', partnerUnit: '街道司法所', rating: 5, description: '咨询租房合同 <b>押金</b>' });
     expect(history.map((s: { toStage: string }) => s.toStage)).toEqual(['requested', 'dispatched', 'accepted', 'done', 'rated']);
   });
@@ -97,7 +97,7 @@ describeEachStore('volunteers and service cards across a real server process', (
     expect(await again.json()).toMatchObject({ duplicate: true, participation: { id: 'it-in-1' } });
     const order = await post(ServiceCardApiPath.orders, { clientId: 'it-ord', category: 'legal', gridId: g.id });
     expect(order.status).toBe(200);
-    expect((await json(fetch(`${server.url}${ServiceCardApiPath.orders}?regionId=${g.communityId}`))).orders.filter((o: { id: string }) => o.id === 'it-ord')).toHaveLength(1);
+    expect((await json(server.fetch(`${ServiceCardApiPath.orders}?regionId=${g.communityId}`))).orders.filter((o: { id: string }) => o.id === 'it-ord')).toHaveLength(1);
   });
 
   it('names the field of bad input (400), an unknown place or reference (422), an unknown record (404)', async () => {
@@ -119,9 +119,9 @@ describeEachStore('volunteers and service cards across a real server process', (
     expect(end.status).toBe(200);
     const d = await screen.waitForDelta((x) => volunteerOf(x, DISTRICT)?.residentVisitsToday === 56);
     expect(volunteerOf(d, DISTRICT)).toMatchObject({ volunteersActive: 0, activitiesOngoing: 0 });
-    const { participations } = await json(fetch(server.url + activityPath('it-act')));
+    const { participations } = await json(server.fetch(activityPath('it-act')));
     expect(participations[0].checkOutAt).not.toBeNull();
-    const before = await json(fetch(server.url + regionActivitiesPath(DISTRICT)));
+    const before = await json(server.fetch(regionActivitiesPath(DISTRICT)));
     expect(before.volunteer.counters).toEqual(volunteerOf(d, DISTRICT));
     expect(before.children).toHaveLength(12);
     expect(before.serviceCard.meanRating).toBe(5);
@@ -129,8 +129,8 @@ describeEachStore('volunteers and service cards across a real server process', (
     screen.close();
     await server.stop();
     server = await startServerProcess({ env: { ...(await store.env()), TICK_MS: '100' }, dataDir: server.dataDir });
-    screen = await connectScreen(server.url);
-    const after = await json(fetch(server.url + regionActivitiesPath(DISTRICT)));
+    screen = await connectScreen(server.url, { token: server.token });
+    const after = await json(server.fetch(regionActivitiesPath(DISTRICT)));
     expect(after.volunteer.counters).toEqual(before.volunteer.counters);
     expect(after.serviceCard.counters).toEqual(before.serviceCard.counters);
   });

@@ -18,22 +18,22 @@ describe.skipIf(!databaseUrl)(databaseUrl ? title : `${title} (skipped: DATABASE
   let screenOnB: TestScreen;
   const g = demoGrids()[11];
   const post = (s: ServerProcess, path: string, body: unknown) =>
-    fetch(s.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const indicators = async (s: ServerProcess) => (await (await fetch(s.url + regionActivitiesPath('150602'))).json()) as { volunteer: { counters: unknown }; serviceCard: { counters: unknown } };
+    s.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const indicators = async (s: ServerProcess) => (await (await s.fetch(regionActivitiesPath('150602'))).json()) as { volunteer: { counters: unknown }; serviceCard: { counters: unknown } };
 
   beforeAll(async () => {
     schema = await createTestSchema(databaseUrl!, 'gp_act_cluster');
     const env = { DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema.name, TICK_MS: '100' };
     // One after the other (two migrating at once is covered by the store's own tests).
     a = await startServerProcess({ env });
-    b = await startServerProcess({ env });
-    screenOnB = await connectScreen(b.url);
+    b = await startServerProcess({ env, dataDir: a.dataDir }); // same demo credentials (in the data folder)
+    screenOnB = await connectScreen(b.url, { token: b.token });
     await screenOnB.subscribe('150602');
   });
   afterAll(async () => {
     screenOnB?.close();
-    await a?.dispose();
     await b?.dispose();
+    await a?.dispose();
     await schema?.drop();
   });
 

@@ -9,10 +9,10 @@ import type { Alert } from '../../shared/alerts/alert';
 let server: ServerProcess;
 let grids: DemoGrid[];
 const post = (path: string, body: unknown) =>
-  fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  server.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const report = (clientId: string, g: DemoGrid, severity: string) =>
   post(ApiPath.events, { clientId, category: 'safety_hazard', severity, source: 'sensor', location: { lon: g.lon, lat: g.lat }, description: '<b>燃气</b>泄漏' });
-const alertsNow = async (q = '') => ((await (await fetch(`${server.url}${ApiPath.alerts}${q}`)).json()) as { alerts: Alert[] }).alerts;
+const alertsNow = async (q = '') => ((await (await server.fetch(`${ApiPath.alerts}${q}`)).json()) as { alerts: Alert[] }).alerts;
 
 beforeAll(async () => {
   // A long tick shows that alerts do not wait for it.
@@ -27,9 +27,9 @@ afterAll(async () => {
 describe('alerts for duty officers', () => {
   it('sends a critical event’s alert at once to screens whose focus contains it, not to others', async () => {
     const g = grids[3];
-    const district = await connectScreen(server.url);
-    const street = await connectScreen(server.url);
-    const otherStreet = await connectScreen(server.url);
+    const district = await connectScreen(server.url, { token: server.token });
+    const street = await connectScreen(server.url, { token: server.token });
+    const otherStreet = await connectScreen(server.url, { token: server.token });
     try {
       await district.subscribe('150602');
       await street.subscribe(g.streetId);
@@ -64,16 +64,18 @@ describe('alerts for duty officers', () => {
   });
 
   it('is acknowledged then handled; a second officer acting on the handled alert gets a clear 409', async () => {
-    const act = (body: object) => post(`${ApiPath.alerts}/critical_event:al-1/actions`, body);
-    expect((await act({ action: 'acknowledge', actor: '值班员甲', expectedState: 'new' })).status).toBe(200);
-    const handled = await act({ action: 'handle', actor: '值班员甲', expectedState: 'acknowledged' });
-    expect(await handled.json()).toMatchObject({ alert: { state: 'handled', handledBy: '值班员甲', acknowledgedBy: '值班员甲' } });
-    const late = await act({ action: 'acknowledge', actor: '值班员乙', expectedState: 'new' });
+    // Two people at two consoles: the demo duty officer and the demo administrator.
+    const act = async (as: 'officer' | 'admin', body: object) =>
+      server.fetch(`${ApiPath.alerts}/critical_event:al-1/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.login(as)}` }, body: JSON.stringify(body) });
+    expect((await act('officer', { action: 'acknowledge', expectedState: 'new' })).status).toBe(200);
+    const handled = await act('officer', { action: 'handle', expectedState: 'acknowledged' });
+    expect(await handled.json()).toMatchObject({ alert: { state: 'handled', handledBy: '演示值班员', acknowledgedBy: '演示值班员' } });
+    const late = await act('admin', { action: 'acknowledge', expectedState: 'new' });
     expect(late.status).toBe(409);
-    expect(((await late.json()) as { message: string }).message).toContain('值班员甲');
+    expect(((await late.json()) as { message: string }).message).toContain('演示值班员');
     expect(await alertsNow('?state=new,acknowledged')).toEqual([]);
     expect((await alertsNow(`?regionId=${grids[3].streetId}`)).map((a) => a.id)).toEqual(['critical_event:al-1']);
-    expect((await act({ action: 'explode', actor: 'x' })).status).toBe(400);
+    expect((await act('admin', { action: 'explode' })).status).toBe(400);
     expect((await post(`${ApiPath.alerts}/nope/actions`, { action: 'handle', actor: 'x' })).status).toBe(404);
   });
 
@@ -81,7 +83,7 @@ describe('alerts for duty officers', () => {
     await report('al-3', grids[5], 'critical');
     await server.stop();
     server = await startServerProcess({ dataDir: server.dataDir, env: { TICK_MS: '5000' } });
-    const screen = await connectScreen(server.url);
+    const screen = await connectScreen(server.url, { token: server.token });
     try {
       await screen.subscribe('150602');
       await expect.poll(() => screen.snapshots.length).toBe(1);

@@ -10,10 +10,12 @@ let server: ServerProcess;
 let g: DemoGrid;
 const json = async <T = any>(res: Response | Promise<Response>) => (await (await res).json()) as T;
 const post = (path: string, body: unknown) =>
-  fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  server.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const report = (clientId: string, over: Record<string, unknown> = {}) =>
   post(ApiPath.events, { clientId, category: 'dispute', severity: 'urgent', source: 'hotline', location: { lon: g.lon, lat: g.lat }, ...over });
-const move = (id: string, body: Record<string, unknown>) => post(`${ApiPath.events}/${id}/transitions`, { actor: '值班员张三', ...body });
+/** Moves an event as the demo duty officer (演示值班员), signed in. */
+const move = async (id: string, body: Record<string, unknown>) =>
+  server.fetch(`${ApiPath.events}/${id}/transitions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.login('officer')}` }, body: JSON.stringify(body) });
 
 describeEachStore('the closed loop over HTTP', (store) => {
   let env: Record<string, string>;
@@ -34,11 +36,11 @@ describeEachStore('the closed loop over HTTP', (store) => {
       const res = await move('loop-1', step);
       expect(res.status, JSON.stringify(step)).toBe(200);
     }
-    const { event, history } = await json(fetch(`${server.url}${ApiPath.events}/loop-1`));
+    const { event, history } = await json(server.fetch(`${ApiPath.events}/loop-1`));
     expect(event).toMatchObject({ status: 'closed', unit: '司法所', sla: { light: 'done_on_time', remainingMs: null } });
     expect(history.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'dispatch', 'start', 'resolve', 'close']);
-    expect(history[2]).toMatchObject({ actor: '值班员张三', unit: '司法所', note: '请调解', fromStatus: 'accepted', toStatus: 'dispatched' });
-    const grid = await json(fetch(`${server.url}${ApiPath.regions}/${g.id}`));
+    expect(history[2]).toMatchObject({ actor: '演示值班员', unit: '司法所', note: '请调解', fromStatus: 'accepted', toStatus: 'dispatched' });
+    const grid = await json(server.fetch(`${ApiPath.regions}/${g.id}`));
     expect(grid.counters).toMatchObject({ total: 1, closed: 1, closedOnTime: 1, open: 0 });
     expect(grid.closureRate).toBe(1);
     expect(grid.onTimeRate).toBe(1);
@@ -60,26 +62,26 @@ describeEachStore('the closed loop over HTTP', (store) => {
 
   it('filters the list by region at any level, status, category and overdue, with stable cursor pages', async () => {
     for (let i = 0; i < 7; i++) await report(`list-${i}`, { category: i % 2 ? 'sanitation' : 'dispute' });
-    const byStreet = await json(fetch(`${server.url}${ApiPath.events}?regionId=${g.streetId}&status=open&category=sanitation`));
+    const byStreet = await json(server.fetch(`${ApiPath.events}?regionId=${g.streetId}&status=open&category=sanitation`));
     expect(byStreet.events.map((e: { id: string }) => e.id)).toEqual(['list-5', 'list-3', 'list-1']);
     const seen: string[] = [];
     let cursor = '';
     do {
-      const page = await json(fetch(`${server.url}${ApiPath.events}?regionId=${g.communityId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`));
+      const page = await json(server.fetch(`${ApiPath.events}?regionId=${g.communityId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`));
       seen.push(...page.events.map((e: { id: string }) => e.id));
       cursor = page.nextCursor ?? '';
     } while (cursor);
     expect(seen).toHaveLength(9);
     expect(new Set(seen).size).toBe(9);
-    expect((await json(fetch(`${server.url}${ApiPath.events}?overdue=true`))).events).toEqual([]);
-    const bad = await fetch(`${server.url}${ApiPath.events}?status=lost&limit=9999`);
+    expect((await json(server.fetch(`${ApiPath.events}?overdue=true`))).events).toEqual([]);
+    const bad = await server.fetch(`${ApiPath.events}?status=lost&limit=9999`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { message: string }).message).toMatch(/status|limit/);
-    expect((await fetch(`${server.url}${ApiPath.events}?regionId=150602999`)).status).toBe(422);
+    expect((await server.fetch(`${ApiPath.events}?regionId=150602999`)).status).toBe(422);
   });
 
   it('streams a lifecycle move to screens as a changed event and changed counters', async () => {
-    const screen = await connectScreen(server.url);
+    const screen = await connectScreen(server.url, { token: server.token });
     try {
       await screen.subscribe(g.communityId);
       await report('loop-3');
@@ -93,7 +95,7 @@ describeEachStore('the closed loop over HTTP', (store) => {
   });
 
   it('serves an OpenAPI document generated from the request schemas', async () => {
-    const doc = await json(fetch(server.url + ApiPath.openApi));
+    const doc = await json(server.fetch(ApiPath.openApi));
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.components.schemas.EventIngest.required).toEqual(expect.arrayContaining(['clientId', 'category', 'source', 'location']));
     expect(doc.components.schemas.Transition.properties.action.enum).toContain('dispatch');
@@ -102,10 +104,10 @@ describeEachStore('the closed loop over HTTP', (store) => {
 
   it('rebuilds every counter from the store on restart to what it showed before', async () => {
     const regions = [g.id, g.communityId, g.streetId, '150602'];
-    const before = await Promise.all(regions.map((id) => json(fetch(`${server.url}${ApiPath.regions}/${id}`))));
+    const before = await Promise.all(regions.map((id) => json(server.fetch(`${ApiPath.regions}/${id}`))));
     await server.stop('SIGTERM');
     server = await startServerProcess({ dataDir: server.dataDir, env });
-    const after = await Promise.all(regions.map((id) => json(fetch(`${server.url}${ApiPath.regions}/${id}`))));
+    const after = await Promise.all(regions.map((id) => json(server.fetch(`${ApiPath.regions}/${id}`))));
     expect(after.map((r) => r.counters)).toEqual(before.map((r) => r.counters));
     expect(after[3].children).toEqual(before[3].children);
   });

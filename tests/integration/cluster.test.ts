@@ -18,25 +18,25 @@ describe.skipIf(!databaseUrl || !redisUrl)(databaseUrl && redisUrl ? title : `${
   let screenOnB: TestScreen;
   const grids = demoGrids();
   const post = (s: ServerProcess, clientId: string, i: number, severity = 'normal') =>
-    fetch(s.url + ApiPath.events, {
+    s.fetch(ApiPath.events, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ clientId, category: 'dispute', severity, source: 'hotline', location: { lon: grids[i].lon, lat: grids[i].lat } }),
     });
-  const district = async (s: ServerProcess) => ((await (await fetch(`${s.url}${ApiPath.regions}/150602`)).json()) as { counters: RegionCounters }).counters;
+  const district = async (s: ServerProcess) => ((await (await s.fetch(`${ApiPath.regions}/150602`)).json()) as { counters: RegionCounters }).counters;
 
   beforeAll(async () => {
     schema = await createTestSchema(databaseUrl!, 'gp_cluster');
     const env = { DATABASE_URL: databaseUrl!, DATABASE_SCHEMA: schema.name, REDIS_URL: redisUrl!, REDIS_KEY_PREFIX: `gp-test-${randomBytes(4).toString('hex')}`, TICK_MS: '100' };
     a = await startServerProcess({ env });
-    b = await startServerProcess({ env });
-    screenOnB = await connectScreen(b.url);
+    b = await startServerProcess({ env, dataDir: a.dataDir }); // same demo credentials (in the data folder)
+    screenOnB = await connectScreen(b.url, { token: b.token });
     await screenOnB.subscribe('150602');
   });
   afterAll(async () => {
     screenOnB?.close();
-    await a?.dispose();
     await b?.dispose();
+    await a?.dispose();
     await schema?.drop();
   });
 
@@ -49,7 +49,7 @@ describe.skipIf(!databaseUrl || !redisUrl)(databaseUrl && redisUrl ? title : `${
   it('keeps both processes’ counters equal to the store under writes to both at once', async () => {
     await Promise.all(Array.from({ length: 60 }, (_, i) => post(i % 2 ? a : b, `cl-many-${i}`, i)));
     // And a lifecycle move through the other process than the one that stored the event.
-    expect((await fetch(`${b.url}${ApiPath.events}/cl-1/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'accept', actor: 't' }) })).status).toBe(200);
+    expect((await b.fetch(`${ApiPath.events}/cl-1/transitions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'accept', actor: 't' }) })).status).toBe(200);
     await expect.poll(async () => JSON.stringify(await district(a)) === JSON.stringify(await district(b)), { timeout: 10_000 }).toBe(true);
     const c = await district(a);
     expect(c.total).toBe(61);

@@ -22,7 +22,6 @@ describeEachStore('a crash (SIGKILL) while clients post', (store) => {
     server = await startServerProcess({ env });
     dataDir = server.dataDir;
     const grids = demoGrids();
-    let url = server.url;
     const acknowledged = new Set<string>();
     let attempts = 0;
 
@@ -33,7 +32,7 @@ describeEachStore('a crash (SIGKILL) while clients post', (store) => {
       for (;;) {
         attempts++;
         try {
-          const res = await fetch(url + ApiPath.events, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(5000) });
+          const res = await server.fetch(ApiPath.events, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.creds.ingestToken}` }, body, signal: AbortSignal.timeout(5000) });
           if (res.status === 201 || res.status === 200) {
             acknowledged.add(`crash-${i}`);
             return;
@@ -55,7 +54,6 @@ describeEachStore('a crash (SIGKILL) while clients post', (store) => {
     const ackedBeforeKill = new Set(acknowledged);
     await server.stop('SIGKILL');
     server = await startServerProcess({ dataDir, env });
-    url = server.url;
     await Promise.all(workers);
 
     expect(acknowledged.size).toBe(TOTAL);
@@ -64,7 +62,7 @@ describeEachStore('a crash (SIGKILL) while clients post', (store) => {
     const stored: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await (await fetch(`${url}${ApiPath.events}?limit=500${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { events: { id: string }[]; nextCursor: string | null };
+      const page = (await (await server.fetch(`${ApiPath.events}?limit=500${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { events: { id: string }[]; nextCursor: string | null };
       stored.push(...page.events.map((e) => e.id));
       cursor = page.nextCursor;
     } while (cursor);
@@ -72,7 +70,7 @@ describeEachStore('a crash (SIGKILL) while clients post', (store) => {
     expect(new Set(stored)).toEqual(acknowledged);
     for (const id of ackedBeforeKill) expect(stored).toContain(id);
 
-    const district = (await (await fetch(`${url}${ApiPath.regions}/150602`)).json()) as { counters: { total: number; open: number }; children: { counters: { total: number } }[] };
+    const district = (await (await server.fetch(`${ApiPath.regions}/150602`)).json()) as { counters: { total: number; open: number }; children: { counters: { total: number } }[] };
     expect(district.counters.total).toBe(TOTAL);
     expect(district.counters.open).toBe(TOTAL);
     expect(district.children.reduce((s, c) => s + c.counters.total, 0)).toBe(TOTAL);

@@ -18,14 +18,14 @@ const merged = `${a.properties.parentId}999`;
 
 async function report(clientId: string, f: Feature<Polygon | MultiPolygon, Region>) {
   const [lon, lat] = pointOnFeature(f).geometry.coordinates;
-  const res = await fetch(server.url + ApiPath.events, {
+  const res = await server.fetch(ApiPath.events, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ clientId, category: 'sanitation', source: 'grid_worker', location: { lon, lat } }),
   });
   expect(res.status).toBe(201);
 }
-const region = async (id: string) => (await (await fetch(`${server.url}${ApiPath.regions}/${id}`)).json()) as { counters: { total: number } };
+const region = async (id: string) => (await (await server.fetch(`${ApiPath.regions}/${id}`)).json()) as { counters: { total: number } };
 
 beforeAll(async () => {
   server = await startServerProcess();
@@ -39,7 +39,7 @@ describe('re-importing a changed geography while the server runs', () => {
     await report('r-b2', b);
     const communityBefore = await region(a.properties.parentId!);
     expect(communityBefore.counters.total).toBe(3);
-    const screen = await connectScreen(server.url);
+    const screen = await connectScreen(server.url, { token: server.token });
     const told = new Promise((r) => screen.socket.on('geography:changed', r));
 
     const mergedFeature = union(featureCollection([a, b]))!;
@@ -63,8 +63,8 @@ describe('re-importing a changed geography while the server runs', () => {
 
     expect((await region(merged)).counters.total).toBe(3);
     expect((await region(a.properties.parentId!)).counters.total).toBe(3);
-    expect((await fetch(`${server.url}${ApiPath.regions}/${a.properties.id}`)).status).toBe(404);
-    const stored = (await (await fetch(`${server.url}${ApiPath.events}/r-b1`)).json()) as { event: { gridId: string } };
+    expect((await server.fetch(`${ApiPath.regions}/${a.properties.id}`)).status).toBe(404);
+    const stored = (await (await server.fetch(`${ApiPath.events}/r-b1`)).json()) as { event: { gridId: string } };
     expect(stored.event.gridId).toBe(b.properties.id); // the original grid id is kept
 
     // New events land in the merged grid.

@@ -10,7 +10,7 @@ let server: ServerProcess;
 let grid: { id: string; lon: number; lat: number; streetId: string; communityId: string };
 
 const post = (body: unknown, init: RequestInit = {}) =>
-  fetch(server.url + ApiPath.events, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body), ...init });
+  server.fetch(ApiPath.events, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body), ...init });
 
 const event = (clientId: string, over: Partial<EventIngest> = {}): EventIngest => ({
   clientId,
@@ -25,7 +25,7 @@ const event = (clientId: string, over: Partial<EventIngest> = {}): EventIngest =
 beforeAll(async () => {
   server = await startServerProcess({ env: { TICK_MS: '200' } });
   // Pick a real grid and a point inside it from the geography the server serves.
-  const geo = (await (await fetch(server.url + ApiPath.geography)).json()) as GeoJSON.FeatureCollection<GeoJSON.Polygon, { id: string; parentId: string; level: string }>;
+  const geo = (await (await server.fetch(ApiPath.geography)).json()) as GeoJSON.FeatureCollection<GeoJSON.Polygon, { id: string; parentId: string; level: string }>;
   const byId = new Map(geo.features.map((f) => [f.properties.id, f]));
   const { pointOnFeature } = await import('@turf/turf');
   const g = geo.features.find((f) => f.properties.level === 'grid')!;
@@ -38,7 +38,7 @@ afterAll(async () => server?.dispose());
 describe('ingest → store → screen, across a real server process', () => {
   let screen: TestScreen;
   beforeAll(async () => {
-    screen = await connectScreen(server.url);
+    screen = await connectScreen(server.url, { token: server.token });
   });
   afterAll(() => screen?.close());
 
@@ -69,15 +69,15 @@ describe('ingest → store → screen, across a real server process', () => {
     const again = await post(event('it-1'));
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ duplicate: true, event: { id: 'it-1' } });
-    const list = (await (await fetch(`${server.url}${ApiPath.events}?limit=500`)).json()) as { events: { id: string }[] };
+    const list = (await (await server.fetch(`${ApiPath.events}?limit=500`)).json()) as { events: { id: string }[] };
     expect(list.events.filter((e) => e.id === 'it-1')).toHaveLength(1);
   });
 
   it('shows counters equal to a count of the store once settled', async () => {
     await Promise.all([2, 3, 4].map((i) => post(event(`it-${i}`, { category: 'dispute' }))));
     const last = await screen.waitForDelta((d) => d.events.some((e) => e.id === 'it-4') || d.counters[DISTRICT]?.total === 4);
-    const region = (await (await fetch(`${server.url}${ApiPath.regions}/${grid.communityId}`)).json()) as { counters: { total: number } };
-    const stored = (await (await fetch(`${server.url}${ApiPath.events}?regionId=${grid.communityId}&limit=500`)).json()) as { events: unknown[] };
+    const region = (await (await server.fetch(`${ApiPath.regions}/${grid.communityId}`)).json()) as { counters: { total: number } };
+    const stored = (await (await server.fetch(`${ApiPath.events}?regionId=${grid.communityId}&limit=500`)).json()) as { events: unknown[] };
     expect(region.counters.total).toBe(stored.events.length);
     const latestTotal = [...screen.deltas].reverse().find((d) => d.counters[DISTRICT])!.counters[DISTRICT].total;
     expect(latestTotal).toBe(4);
@@ -85,9 +85,9 @@ describe('ingest → store → screen, across a real server process', () => {
   });
 
   it('sends a screen focused on one street nothing about another street', async () => {
-    const geo = (await (await fetch(server.url + ApiPath.geography)).json()) as GeoJSON.FeatureCollection<GeoJSON.Polygon, { id: string; level: string }>;
+    const geo = (await (await server.fetch(ApiPath.geography)).json()) as GeoJSON.FeatureCollection<GeoJSON.Polygon, { id: string; level: string }>;
     const other = geo.features.find((f) => f.properties.level === 'street' && f.properties.id !== grid.streetId)!.properties.id;
-    const streetScreen = await connectScreen(server.url);
+    const streetScreen = await connectScreen(server.url, { token: server.token });
     try {
       expect(await streetScreen.subscribe(other)).toEqual({ ok: true, mode: 'snapshot' });
       await post(event('it-5'));
@@ -120,6 +120,6 @@ describe('bad input gets a clear 4xx and never crashes the server', () => {
 
   it('refuses a screen speaking another protocol version at the handshake', async () => {
     await expect(connectScreen(server.url, { protocolVersion: 999 })).rejects.toThrow(/protocol version/);
-    expect((await fetch(server.url + ApiPath.health)).status).toBe(200);
+    expect((await server.fetch(ApiPath.health)).status).toBe(200);
   });
 });

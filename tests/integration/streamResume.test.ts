@@ -13,7 +13,7 @@ let grids: DemoGrid[];
 let n = 0;
 
 const post = (path: string, body: unknown) =>
-  fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  server.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 /** Reports an event (and moves every third one along), one after another: `count` store changes or more. */
 async function changeTheStore(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
@@ -26,7 +26,7 @@ async function changeTheStore(count: number): Promise<void> {
 
 /** A screen that keeps state exactly as the wall does (the client's own merge functions). */
 async function trackingScreen(regionId: string, lastSeq?: number, held: FocusState | null = null) {
-  const screen = await connectScreen(server.url);
+  const screen = await connectScreen(server.url, { token: server.token });
   let state = held;
   let gaps = 0;
   screen.socket.on('focus:snapshot', (s) => (state = applySnapshot(regionId, s)));
@@ -41,10 +41,10 @@ async function trackingScreen(regionId: string, lastSeq?: number, held: FocusSta
 
 /** What the store says: the focus's and its children's counters, and its newest events. */
 async function truth(regionId: string) {
-  const region = (await (await fetch(`${server.url}${ApiPath.regions}/${regionId}`)).json()) as { counters: RegionCounters; children: { region: { id: string }; counters: RegionCounters }[] };
+  const region = (await (await server.fetch(`${ApiPath.regions}/${regionId}`)).json()) as { counters: RegionCounters; children: { region: { id: string }; counters: RegionCounters }[] };
   const counters: Record<string, RegionCounters> = { [regionId]: region.counters };
   for (const c of region.children) counters[c.region.id] = c.counters;
-  const list = (await (await fetch(`${server.url}${ApiPath.events}?regionId=${regionId}&limit=${EVENT_LIST_LIMIT}`)).json()) as { events: { id: string; status: string }[] };
+  const list = (await (await server.fetch(`${ApiPath.events}?regionId=${regionId}&limit=${EVENT_LIST_LIMIT}`)).json()) as { events: { id: string; status: string }[] };
   return { counters, events: list.events.map((e) => `${e.id}:${e.status}`).sort() };
 }
 
@@ -108,8 +108,8 @@ describe('screens with the same focus', () => {
 
   it('receive identical sequences of deltas', async () => {
     const street = grids[0].streetId;
-    a = await connectScreen(server.url);
-    b = await connectScreen(server.url);
+    a = await connectScreen(server.url, { token: server.token });
+    b = await connectScreen(server.url, { token: server.token });
     await a.subscribe(street);
     await b.subscribe(street);
     await expect.poll(() => a.snapshots.length + b.snapshots.length).toBe(2);

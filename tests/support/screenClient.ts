@@ -23,7 +23,8 @@ export interface TestScreen {
   close(): void;
 }
 
-export async function connectScreen(url: string, auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION }): Promise<TestScreen> {
+export async function connectScreen(url: string, handshake: Partial<HandshakeAuth> = {}): Promise<TestScreen> {
+  const auth: HandshakeAuth = { protocolVersion: PROTOCOL_VERSION, ...handshake };
   // Default transports (HTTP long-polling first, then the upgrade), as a browser connects: a
   // websocket-only client once hid a crash on polling requests.
   const socket: ScreenSocket = io(url, { auth, reconnection: false });

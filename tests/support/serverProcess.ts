@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { DEMO_FILE, type DemoCredentials } from '../../server/auth/demoAccounts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,14 @@ export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ServerProcess {
   url: string;
+  /** What the demo start created: people's passwords, the wall and ingest tokens. */
+  creds: DemoCredentials;
+  /** A session token of the demo administrator (may do everything). */
+  token: string;
+  /** fetch with the administrator's token; a path is taken relative to the server. */
+  fetch(input: string, init?: RequestInit): Promise<Response>;
+  /** A session token for a demo person (logs in once per role). */
+  login(role: 'officer' | 'leader' | 'admin'): Promise<string>;
   port: number;
   dataDir: string;
   proc: ChildProcess;
@@ -70,8 +79,29 @@ export async function startServerProcess(opts: { env?: Record<string, string>; d
     proc.kill(signal);
     await exited;
   };
+  const url = `http://127.0.0.1:${port}`;
+  const creds = JSON.parse(readFileSync(join(dataDir, DEMO_FILE), 'utf8')) as DemoCredentials;
+  const sessions = new Map<string, string>();
+  const login = async (role: 'officer' | 'leader' | 'admin') => {
+    const held = sessions.get(role);
+    if (held) return held;
+    const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(creds[role]) });
+    if (!res.ok) throw new Error(`demo ${role} could not log in: ${res.status} ${await res.text()}`);
+    const token = ((await res.json()) as { token: string }).token;
+    sessions.set(role, token);
+    return token;
+  };
+  const token = await login('admin');
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    creds,
+    token,
+    login,
+    fetch(input, init = {}) {
+      const headers = new Headers(init.headers);
+      if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+      return fetch(input.startsWith('/') ? url + input : input, { ...init, headers });
+    },
     port,
     dataDir,
     proc,
