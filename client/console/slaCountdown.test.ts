@@ -22,6 +22,11 @@ describe('slaCountdown', () => {
     expect(slaCountdown(open(), T0 + 10 * H, 0.7)).toEqual({ light: 'yellow', remainingMs: 0 });
     expect(slaCountdown(open(), T0 + 10 * H + 1, 0.7)).toEqual({ light: 'red', remainingMs: -1 });
   });
+  it('never shows more time left than was allowed, when this clock runs behind the server\u2019s', () => {
+    expect(slaCountdown(open(), T0 - 1500, 0.7)).toEqual({ light: 'green', remainingMs: 10 * H });
+    expect(slaCountdown(open(), T0, 0.7).remainingMs).toBe(10 * H);
+    expect(slaCountdown(open(), T0 + 1, 0.7).remainingMs).toBe(10 * H - 1);
+  });
   it('is red once the server marked the case overdue, even if this clock runs behind', () => {
     expect(slaCountdown(open({ overdueAt: new Date(T0 + 10 * H).toISOString() }), T0 + 9 * H, 0.7).light).toBe('red');
   });

@@ -16,7 +16,8 @@ export interface SlaCountdown {
 /**
  * The countdown of an event at `nowMs` (the server's clock as this page estimates it), with the
  * same rule as the server's eventSla: yellow from `warnAt` of the allowed time, red after the
- * deadline — or as soon as the server has marked it overdue, whatever this clock says.
+ * deadline — or as soon as the server has marked it overdue, whatever this clock says. Time left
+ * never exceeds the time allowed (a case just reported reads 2:00:00, not 2:00:01).
  */
 export function slaCountdown(e: Pick<GridEvent, 'status' | 'reportedAt' | 'deadline' | 'closedAt' | 'overdueAt'>, nowMs: number, warnAt: number): SlaCountdown {
   const deadline = Date.parse(e.deadline);
@@ -24,8 +25,10 @@ export function slaCountdown(e: Pick<GridEvent, 'status' | 'reportedAt' | 'deadl
     const late = e.closedAt !== null && Date.parse(e.closedAt) > deadline;
     return { light: late ? 'done_late' : 'done_on_time', remainingMs: null };
   }
-  const light = e.overdueAt !== null ? 'red' : slaLight(Date.parse(e.reportedAt), deadline, nowMs, warnAt);
-  return { light, remainingMs: deadline - nowMs };
+  const reported = Date.parse(e.reportedAt);
+  const light = e.overdueAt !== null ? 'red' : slaLight(reported, deadline, nowMs, warnAt);
+  // This clock may run a moment behind the server's: never more time left than was allowed.
+  return { light, remainingMs: Math.min(deadline - nowMs, deadline - reported) };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -111,6 +111,19 @@ describe('useAlertDesk', () => {
     expect(s.raw.transition.mock.calls[0][1]).toMatchObject({ note: '核查属实，已整改', actor: '值班员甲' });
   });
 
+  it('closing an event handles every alert about it (a critical case in a dedicated grid raises two)', async () => {
+    const s = fakeServer(
+      [makeAlert(1, { state: 'acknowledged' }), makeAlert(2, { id: 'dedicated', kind: 'dedicated_grid', eventId: 'ev-1' })],
+      [makeEvent(1, { status: 'resolved' })],
+    );
+    const d = desk(s);
+    await d.load();
+    const critical = d.queue.value.find((a) => a.id === 'al-1')!;
+    await d.transition(critical, 'close');
+    expect(s.calls).toEqual(['close@resolved', 'handle@acknowledged', 'handle@new']);
+    expect(d.queue.value).toEqual([]);
+  });
+
   it('keeps the unmasked reporter read over REST when the stream brings the (masked) event', async () => {
     const s = fakeServer([makeAlert(1)], [makeEvent(1, { reporter: { name: '张三', phone: '13812345678' } })]);
     const d = desk(s);
