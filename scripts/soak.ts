@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * npm run soak -- [--minutes 60] [--warmup 10] [--rate 600] [--tour 20] [--threshold 0.10]
- *                 [--update-bench 40] [--no-build] [--url http://host:port]
+ *                 [--update-bench 40] [--trace-out file] [--no-build] [--url http://host:port --screen token]
  *
  * Keeps the wall open in headless Debian Chromium against a real server with an accelerated
  * simulator, in kiosk mode with a fast auto-tour (so every street's map is drawn again and again),
@@ -34,6 +34,8 @@ const { values: args } = parseArgs({
     'trace-out': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     url: { type: 'string' },
+    /** With --url: the wall screen's token (the server's wall screen link). */
+    screen: { type: 'string' },
   },
 });
 
@@ -42,6 +44,8 @@ const warmupMin = args.warmup !== undefined ? Number(args.warmup) : Math.min(10,
 const threshold = Number(args.threshold);
 const benchUpdates = Number(args['update-bench']);
 const MB = 1024 * 1024;
+/** `&screen=<token>` when the server wants the wall signed in (its demo wall screen, or --screen). */
+let screenQuery = '';
 
 interface Sample {
   minute: number;
@@ -64,7 +68,12 @@ async function main(): Promise<number> {
     server = await startServerProcess({ env: { SIMULATOR: 'on', SIMULATOR_RATE: args.rate!, TICK_MS: '250' } });
     url = server.url;
     console.log(`server ${url} (simulator ${args.rate}/min at peak, tick 250 ms); seeding 40 h of history …`);
-    await seedHistory(url, await demoAuth(url, server.dataDir));
+    const auth = await demoAuth(url, server.dataDir);
+    await seedHistory(url, auth);
+    // The wall signs in with the demo wall screen's link.
+    if (auth.wallToken) screenQuery = `&screen=${encodeURIComponent(auth.wallToken)}`;
+  } else if (args.screen) {
+    screenQuery = `&screen=${encodeURIComponent(args.screen)}`;
   }
   const browser = await launchChromium();
   let code = 0;
@@ -86,7 +95,7 @@ async function soak(browser: Browser, url: string): Promise<number> {
   page.on('console', (m) => {
     if (m.type() === 'error' || m.text().startsWith('[watchdog]')) problems.push(`${m.type()}: ${m.text()}`);
   });
-  await page.goto(`${url}/?kiosk=1&tour=${args.tour}`);
+  await page.goto(`${url}/?kiosk=1&tour=${args.tour}${screenQuery}`);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   console.log(`wall open at 1920×1080, kiosk, tour every ${args.tour} s; ${minutes} min, warm-up ${warmupMin} min, threshold +${(threshold * 100).toFixed(0)} %\n`);
@@ -156,7 +165,7 @@ async function updateBench(browser: Browser, url: string, n: number): Promise<vo
   ]) {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    await page.goto(`${url}/?bench=1${view.query}`);
+    await page.goto(`${url}/?bench=1${view.query}${screenQuery}`);
     await page.waitForFunction(() => !!(window as BenchWindow).__wallBench && !!document.querySelector('[data-test="kpi-today"] [data-value]'));
     await page.waitForTimeout(3000);
     const cdp = await context.newCDPSession(page);

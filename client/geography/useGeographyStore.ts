@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue';
 import type { Hierarchy } from '../../shared/geo/hierarchy';
 import { buildHierarchy } from '../../shared/geo/hierarchy';
 import type { GeographyCollection, RegionFeature } from '../../shared/geo/region';
-import { fetchGeography } from './fetchGeography';
+import { GeographyHttpError, fetchGeography } from './fetchGeography';
 
 export type GeographyStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -14,6 +14,8 @@ export type GeographyStatus = 'idle' | 'loading' | 'ready' | 'error';
 export const useGeographyStore = defineStore('geography', () => {
   const status = ref<GeographyStatus>('idle');
   const error = ref<string | null>(null);
+  /** The load was refused for want of a sign-in (HTTP 401). */
+  const signedOut = ref(false);
   const hierarchy = shallowRef<Hierarchy | null>(null);
   /** Outline of every region by id. */
   const features = shallowRef<ReadonlyMap<string, RegionFeature>>(new Map());
@@ -31,9 +33,10 @@ export const useGeographyStore = defineStore('geography', () => {
     } catch (e) {
       console.error('[geography] load failed', e);
       error.value = e instanceof Error ? e.message : String(e);
+      signedOut.value = e instanceof GeographyHttpError && e.status === 401;
       status.value = 'error';
     }
   }
 
-  return { status, error, hierarchy, features, load };
+  return { status, error, signedOut, hierarchy, features, load };
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAlert, applyDelta, applySnapshot, mergeAlerts, mergeEvents } from './focusState';
+import { panelCount } from './inbound';
 import { counters, delta, hourly, makeAlert, makeEvent, snapshot } from './testing/fixtures';
 
 const D = '150602';
@@ -171,5 +172,22 @@ describe('mergeAlerts', () => {
     const kept = mergeAlerts([], many, 30);
     expect(kept).toHaveLength(30);
     expect(kept[0].id).toBe('al-40');
+  });
+});
+
+describe('panels', () => {
+  it('takes them from the snapshot and replaces a changed region per panel from a delta', () => {
+    const base = applySnapshot(D, snapshot(D, 1, { panels: { volunteer: { [D]: { volunteersActive: 3 }, [S1]: { volunteersActive: 1 } } } }))!;
+    const r = applyDelta(D, base, delta(D, 1, 2, { panels: { volunteer: { [D]: { volunteersActive: 4 } } } }));
+    if (r.kind !== 'applied') throw new Error(r.kind);
+    expect(panelCount(r.state.panels, 'volunteer', D, 'volunteersActive')).toBe(4);
+    expect(panelCount(r.state.panels, 'volunteer', S1, 'volunteersActive')).toBe(1);
+  });
+  it('reads a missing or malformed count as not known', () => {
+    const s = applySnapshot(D, snapshot(D, 1, { panels: { volunteer: { [D]: { volunteersActive: 'many' } } } }))!;
+    expect(panelCount(s.panels, 'volunteer', D, 'volunteersActive')).toBeNull();
+    expect(panelCount(s.panels, 'serviceCard', D, 'x')).toBeNull();
+    const old = { regionId: D, seq: 1, serverTime: '2025-01-01T00:00:00Z', counters: {}, events: [] };
+    expect(applySnapshot(D, old as never)!.panels).toEqual({});
   });
 });

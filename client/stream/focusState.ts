@@ -1,9 +1,9 @@
 import type { Alert } from '../../shared/alerts/alert';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
 import type { GridEvent } from '../../shared/events/gridEvent';
-import type { FocusDelta, FocusSnapshot, HourlySeries } from '../../shared/protocol/socketProtocol';
+import type { FocusDelta, FocusSnapshot, HourlySeries, PanelCounters } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
-import { readAlerts, readHourly, readMetric } from './inbound';
+import { readAlerts, readHourly, readMetric, readPanels } from './inbound';
 
 /** What a screen holds for its focus: the last snapshot with every delta since merged in. */
 export interface FocusState {
@@ -21,6 +21,8 @@ export interface FocusState {
   hourly: HourlySeries | null;
   /** Alerts not yet handled, newest first, at most ALERT_LIST_LIMIT. */
   alerts: readonly Alert[];
+  /** Other panels' counters (volunteer, serviceCard) by panel, then region id, as the server sent them. */
+  panels: Readonly<PanelCounters>;
 }
 
 /** How many events a screen keeps: a wall lists a dozen and puts the rest on the map. */
@@ -49,6 +51,7 @@ export function applySnapshot(
     events: mergeEvents([], snapshot.events, limit),
     hourly: readHourly(snapshot.hourly),
     alerts: mergeAlerts(readAlerts(snapshot.alerts), pendingAlerts),
+    panels: readPanels(snapshot.panels),
   };
 }
 
@@ -84,8 +87,18 @@ export function applyDelta(
       events: mergeEvents(current.events, delta.events, limit),
       hourly: readHourly(delta.hourly) ?? current.hourly,
       alerts: alerts.length > 0 ? mergeAlerts(current.alerts, alerts) : current.alerts,
+      panels: mergePanels(current.panels, readPanels(delta.panels)),
     },
   };
+}
+
+/** Per panel, a per-region replace (deltas carry each changed region's full panel counters). */
+export function mergePanels(held: Readonly<PanelCounters>, incoming: PanelCounters): Readonly<PanelCounters> {
+  const names = Object.keys(incoming);
+  if (names.length === 0) return held;
+  const out: PanelCounters = { ...held };
+  for (const n of names) out[n] = { ...held[n], ...incoming[n] };
+  return out;
 }
 
 /** Merges one alert sent on its own (SocketEvent.alert) into the state, without mutating it. */

@@ -1,7 +1,7 @@
 import type { Alert } from '../../shared/alerts/alert';
 import { ALERT_KINDS, ALERT_STATES } from '../../shared/alerts/alert';
 import { SEVERITIES } from '../../shared/events/categories';
-import type { HourlySeries } from '../../shared/protocol/socketProtocol';
+import type { HourlySeries, PanelCounters } from '../../shared/protocol/socketProtocol';
 import { HEAT_METRICS, type HeatMetric } from '../../shared/protocol/subscribeSchema';
 
 /**
@@ -50,4 +50,22 @@ export function isAlert(x: unknown): x is Alert {
 /** The well-formed alerts of a list (an absent list is an empty one). */
 export function readAlerts(x: unknown): Alert[] {
   return Array.isArray(x) ? x.filter(isAlert) : [];
+}
+
+/** Panel counters (panel → region → counters) when the shape is right, else none. */
+export function readPanels(x: unknown): PanelCounters {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return {};
+  const out: PanelCounters = {};
+  for (const [panel, byRegion] of Object.entries(x)) {
+    if (typeof byRegion === 'object' && byRegion !== null && !Array.isArray(byRegion)) out[panel] = byRegion as Record<string, unknown>;
+  }
+  return out;
+}
+
+/** A non-negative count field of one region's counters in one panel, or null when absent or malformed. */
+export function panelCount(panels: PanelCounters, panel: string, regionId: string, field: string): number | null {
+  const c = panels[panel]?.[regionId];
+  if (typeof c !== 'object' || c === null) return null;
+  const v = (c as Record<string, unknown>)[field];
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null;
 }

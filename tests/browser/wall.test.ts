@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe('the wall', () => {
   it('loads and shows non-zero counters from the simulator, with no errors', async () => {
-    const wall = await openWall(browser, server.url);
+    const wall = await openWall(browser, wallUrl());
     try {
       const { page } = wall;
       const open = await page.getAttribute('[data-test="kpi-open"] [data-value]', 'data-value');
@@ -59,7 +59,7 @@ describe('the wall', () => {
   });
 
   it('drills down on a click on the map, changing the breadcrumb and the map, and goes back with Esc', async () => {
-    const wall = await openWall(browser, server.url);
+    const wall = await openWall(browser, wallUrl());
     try {
       const { page } = wall;
       const map = page.locator('[data-test="map"]');
@@ -84,7 +84,7 @@ describe('the wall', () => {
   });
 
   it('shows a posted critical event in the alert strip at once, its text escaped', async () => {
-    const wall = await openWall(browser, server.url);
+    const wall = await openWall(browser, wallUrl());
     try {
       const { page } = wall;
       const grid = demoGrids()[0];
@@ -118,7 +118,7 @@ describe('the wall', () => {
     { width: 3840, height: 2160, file: 'wall-3840x2160.png' },
     { width: 3840, height: 1080, file: 'wall-3840x1080.png' },
   ])('fills $width×$height without scrollbars or distortion ($file)', async ({ width, height, file }) => {
-    const wall = await openWall(browser, server.url, { width, height });
+    const wall = await openWall(browser, wallUrl(), { width, height });
     try {
       const { page } = wall;
       const fit = await page.evaluate(() => {
@@ -149,7 +149,7 @@ describe('the wall', () => {
   });
 
   it('drilled into a community: its grids labelled, ranked, with their dots (screenshot)', async () => {
-    const wall = await openWall(browser, `${server.url}/?focus=${COMMUNITY}`);
+    const wall = await openWall(browser, wallUrl(`focus=${COMMUNITY}`));
     try {
       const { page } = wall;
       expect(await page.locator('[data-test="breadcrumb"] li').count()).toBe(3);
@@ -164,7 +164,7 @@ describe('the wall', () => {
   });
 
   it('in kiosk mode hides the cursor and controls, tours the streets, and pauses when touched', async () => {
-    const wall = await openWall(browser, `${server.url}/?kiosk=1&tour=5&idle=5`);
+    const wall = await openWall(browser, wallUrl('kiosk=1&tour=5&idle=5'));
     try {
       const { page } = wall;
       const map = page.locator('[data-test="map"]');
@@ -187,9 +187,9 @@ describe('the wall', () => {
     }
   });
 
-  it('opened with its screen token, trades it for a cookie and drops it from the address', async (ctx) => {
+  it('opened with its screen link, trades it for a cookie and drops it from the address', async (ctx) => {
     if (!auth.wallToken) ctx.skip(); // a server without demo accounts has no screen token to give
-    const wall = await openWall(browser, `${server.url}/?screen=${encodeURIComponent(auth.wallToken!)}`);
+    const wall = await openWall(browser, wallUrl());
     try {
       const { page } = wall;
       expect(page.url()).not.toContain('screen=');
@@ -201,7 +201,7 @@ describe('the wall', () => {
   });
 
   it('switches to English with every label translated and numbers per locale', async () => {
-    const wall = await openWall(browser, `${server.url}/?lang=en`);
+    const wall = await openWall(browser, wallUrl('lang=en'));
     try {
       const { page } = wall;
       const text = await page.locator('[data-test="wall"]').innerText();
@@ -214,6 +214,14 @@ describe('the wall', () => {
     }
   });
 });
+
+/** The wall's address on the test server with `query`, signed in as the demo wall screen (its screen link). */
+function wallUrl(query = ''): string {
+  const q = new URLSearchParams(query);
+  if (auth.wallToken) q.set('screen', auth.wallToken);
+  const qs = q.toString();
+  return `${server.url}/${qs ? `?${qs}` : ''}`;
+}
 
 /** A point near the middle of an element, relative to it. */
 async function centreOf(loc: { boundingBox(): Promise<{ width: number; height: number } | null> }) {

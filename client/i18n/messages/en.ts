@@ -7,6 +7,7 @@ export const en: MessageSchema = {
     subtitle: 'Grid-based community governance · live',
     loadingGeography: 'Loading geography…',
     geographyFailed: 'Could not load geography: {message}',
+    signedOut: 'This screen is not signed in: open it with its wall link (with ?screen=) from an administrator, or sign in',
   },
   lang: {
     switchTo: '中文',

@@ -9,6 +9,7 @@ export const zhCN = {
     subtitle: '网格化社会治理 · 实时态势',
     loadingGeography: '正在加载地理数据…',
     geographyFailed: '地理数据加载失败：{message}',
+    signedOut: '本屏未登录：请用管理员下发的大屏链接（含 ?screen=）打开，或先登录',
   },
   lang: {
     switchTo: 'EN',
