@@ -20,22 +20,26 @@ interface RoamPayload {
  * its ECharts instance in `container` (ECharts keeps one per element), turns roam on for the
  * regions' map series after each full redraw (a new map, metric or language resets the option),
  * and moves the glowing outline and the event dots (the `geo` underneath) along with every
- * gesture on the regions. A gesture is a pan or zoom, never a drill-down: `recentlyRoamed` lets
- * the page ignore RegionMap's swipe-to-go-back when the swipe was a pan.
+ * gesture on the regions. On a tablet a drag is a pan: `fromMapGesture` tells the page that a
+ * "back" RegionMap emits comes from a swipe or a long press on the map (its wall gestures), not
+ * from the breadcrumb's button, so it can ignore it.
  *
  * Wanted instead (for the wall engineer): a `roam` prop on RegionMap that sets roam on the map
  * series and keeps the geo in step itself.
  */
 export function useMapRoam(container: Ref<HTMLElement | null>, redrawKey: () => unknown, now: () => number = Date.now) {
   let chart: EChart | null = null;
-  let lastRoamMs = -Infinity;
+  /** When a pointer was last lifted (or a context menu asked for) over the map itself. */
+  let mapGestureEndMs = -Infinity;
+  const onGestureEnd = (e: Event) => {
+    if (e.target instanceof Element && e.target.closest('.region-map')) mapGestureEndMs = now();
+  };
   /** Zoomed or panned away from the fitted view. */
   const moved = ref(false);
 
   function onRoam(p: unknown): void {
     const e = p as RoamPayload;
     if (e.componentType !== 'series' || !chart) return;
-    lastRoamMs = now();
     moved.value = true;
     // The same step for the outline and the dots, which sit on the geo component.
     chart.dispatchAction({ type: 'geoRoam', componentType: 'geo', geoIndex: 0, dx: e.dx, dy: e.dy, zoom: e.zoom, originX: e.originX, originY: e.originY });
@@ -66,10 +70,33 @@ export function useMapRoam(container: Ref<HTMLElement | null>, redrawKey: () => 
     moved.value = false;
   }
 
-  onMounted(attach);
+  // The container may appear later than the page (once the geography is in): listen when it does.
+  // Capture, on the container: before RegionMap's own listeners, which emit "back" at once.
+  let listening: HTMLElement | null = null;
+  function listen(el: HTMLElement | null): void {
+    if (el === listening) return;
+    listening?.removeEventListener('pointerup', onGestureEnd, true);
+    listening?.removeEventListener('contextmenu', onGestureEnd, true);
+    el?.addEventListener('pointerup', onGestureEnd, true);
+    el?.addEventListener('contextmenu', onGestureEnd, true);
+    listening = el;
+  }
+  watch(
+    container,
+    (el) => {
+      listen(el);
+      if (el) attach();
+    },
+    { flush: 'post' },
+  );
+  onMounted(() => {
+    listen(container.value);
+    attach();
+  });
   // After RegionMap's own watcher has redrawn (it runs before the DOM update; this runs after).
   watch(redrawKey, () => void nextTick(attach), { flush: 'post' });
   onBeforeUnmount(() => {
+    listen(null);
     chart?.off('georoam', onRoam);
     chart = null;
   });
@@ -77,8 +104,8 @@ export function useMapRoam(container: Ref<HTMLElement | null>, redrawKey: () => 
   return {
     moved,
     reset,
-    /** Whether a pan or zoom happened in the last `ms` (default 800). */
-    recentlyRoamed: (ms = 800) => now() - lastRoamMs < ms,
+    /** Whether the event being handled now ends a gesture on the map (a swipe or long press there). */
+    fromMapGesture: () => now() - mapGestureEndMs < 100,
     /** Re-attaches (the map element was re-created). */
     attach,
   };
