@@ -282,6 +282,31 @@ describe('the duty console', () => {
     }
   });
 
+  it('sends the officer back to the log-in page, saying why, when the session has ended', async () => {
+    const desk = await openConsole();
+    try {
+      const { page, context } = desk;
+      const id = await report({ description: '电梯困人' });
+      const row = rowOf(page, id);
+      await row.waitFor({ timeout: 10_000 });
+      // The session is gone (expired, or signed out elsewhere): the next call answers 401.
+      await context.clearCookies();
+      await row.locator('[data-test="act-acknowledge"]').click();
+      await page.waitForURL(/\/login\?.*expired=1/);
+      expect(await page.locator('[data-test="login-expired"]').innerText()).toBe('登录已过期，请重新登录');
+      // Signing in again returns to the console, where the alert still waits.
+      await page.fill('[data-test="login-username"]', server.creds.officer.username);
+      await page.fill('[data-test="login-password"]', server.creds.officer.password);
+      await page.click('[data-test="login-submit"]');
+      await page.waitForURL(/\/console$/);
+      await rowOf(page, id).waitFor();
+      expect(await rowOf(page, id).getAttribute('data-state')).toBe('new');
+      expect(desk.errors.filter((e) => !/401/.test(e))).toEqual([]);
+    } finally {
+      await desk.close();
+    }
+  });
+
   it('filters the queue by street, community, urgency and category', async () => {
     const grid = grids.find((g) => g.streetId !== grids[0].streetId)!;
     const otherStreet = grids[0].streetId;

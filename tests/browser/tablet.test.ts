@@ -144,6 +144,23 @@ describe('the leaders\u2019 tablet', () => {
     }
   });
 
+  it('lets go of the walls that follow when the leader signs out', async () => {
+    const wall = await openWall(browser, `${server.url}/?screen=${server.creds.wallToken}`);
+    const tablet = await openTablet();
+    try {
+      const { page } = tablet;
+      await page.locator('[data-test="wall-row"]', { hasText: DEMO_WALL }).waitFor({ timeout: 15_000 });
+      await page.click('[data-test="push-button"]');
+      await expect.poll(() => wall.page.locator('[data-test="driven-by"]').count(), { timeout: 10_000 }).toBe(1);
+      await page.click('[data-test="logout"]');
+      await page.waitForURL(/\/login\?/);
+      await expect.poll(() => wall.page.locator('[data-test="driven-by"]').count(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      await tablet.close();
+      await wall.close();
+    }
+  });
+
   it('pans and zooms the map by touch without drilling or going back, and resets it', async () => {
     const tablet = await openTablet();
     try {
