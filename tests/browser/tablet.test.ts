@@ -152,6 +152,8 @@ describe('the leaders\u2019 tablet', () => {
       await page.locator('[data-test="wall-row"]', { hasText: DEMO_WALL }).waitFor({ timeout: 15_000 });
       await page.click('[data-test="push-button"]');
       await expect.poll(() => wall.page.locator('[data-test="driven-by"]').count(), { timeout: 10_000 }).toBe(1);
+      // The tablet knows the wall follows once the server has answered the push.
+      await page.locator('[data-test="following-banner"]').waitFor();
       await page.click('[data-test="logout"]');
       await page.waitForURL(/\/login\?/);
       await expect.poll(() => wall.page.locator('[data-test="driven-by"]').count(), { timeout: 10_000 }).toBe(0);
