@@ -24,13 +24,15 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * each update started from the page itself). It stops the live link and, every `gapMs`, replaces
  * the focus's state with one in which every region on the map has new counters (the worst case:
  * a full recolour, every panel re-rendered), marking `wall-update:<i>:start` before, `…:painted`
- * after the next two frames and `…:end` when the gap is over (transitions included). A harness,
+ * after the next two frames and `…:end` when the gap is over (transitions included). The gap is longer than the wall's
+ * once-a-second view throttle, so each update is drawn at once. A harness,
  * not a feature: it writes the store from outside, which no component does.
  */
 export function installWallBench(live: LiveStore): void {
   window.__wallBench = {
     run: null,
-    start(updates: number, gapMs = 700) {
+    // Longer than the wall's view throttle (1 s), so every update shows at once.
+    start(updates: number, gapMs = 1200) {
       const run: WallBenchRun = { updates: 0, done: false, error: null };
       this.run = run;
       live.stop();
