@@ -26,7 +26,7 @@ export async function openWall(browser: Browser, url: string, viewport = { width
 }
 
 /** Resolves once "events today" shows a number above zero. */
-export async function waitForLiveCounters(page: Page, timeout = 30_000): Promise<number> {
+export async function waitForLiveCounters(page: Page, timeout = 60_000): Promise<number> {
   const handle = await page.waitForFunction(
     () => {
       const v = document.querySelector('[data-test="kpi-today"] [data-value]')?.getAttribute('data-value') ?? '';
