@@ -6,7 +6,7 @@ import { i18n } from '../i18n/i18n';
 
 const zhCN = {
   activities: {
-    volunteer: { title: '志愿服务', today: '今日', activities: '开展活动', active: '在岗志愿者', visits: '服务人次', hours: '服务时长', hoursUnit: '小时', byType: '今日活动类型', trend: '近7日活动', noneToday: '今日暂无活动', pending: '等待数据' },
+    volunteer: { title: '志愿服务', today: '今日', activities: '开展活动', active: '在岗人数', visits: '服务人次', hours: '服务时长', hoursUnit: '小时', byType: '今日活动类型', trend: '近7日活动', noneToday: '今日暂无活动', pending: '等待数据' },
     serviceCard: {
       title: '服务卡',
       today: '今日',
