@@ -22,7 +22,7 @@ const zhCN = {
 };
 const en: typeof zhCN = {
   activities: {
-    volunteer: { title: 'Volunteers', today: 'today', activities: 'Activities', active: 'On duty', visits: 'Visits', hours: 'Hours', hoursUnit: 'h', byType: "Today's activities by type", trend: 'Activities, 7 days', noneToday: 'No activity today yet', pending: 'Waiting for data' },
+    volunteer: { title: 'Volunteers', today: 'today', activities: 'Started', active: 'On duty', visits: 'Visits', hours: 'Hours', hoursUnit: 'h', byType: "Today's activities by type", trend: 'Activities, 7 days', noneToday: 'No activity today yet', pending: 'Waiting for data' },
     serviceCard: {
       title: 'Service card',
       today: 'today',
