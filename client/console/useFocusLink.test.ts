@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
 import { SocketEvent } from '../../shared/protocol/socketProtocol';
 import { FakeSocket } from '../stream/testing/fakeSocket';
@@ -37,5 +37,36 @@ describe('useFocusLink', () => {
     scope.stop();
     expect(fake.listenerCount()).toBe(0);
     expect(fake.connected).toBe(false);
+  });
+
+  it('regression: keeps the socket open after disposal until a last message is answered (the server drops one that precedes the disconnect)', async () => {
+    const fake = new FakeSocket();
+    const scope = effectScope();
+    const link = scope.run(() => useFocusLink({ open: () => fake.asSocket() }))!;
+    fake.connectNow();
+    let answer!: () => void;
+    link.linger(new Promise<void>((r) => (answer = r)));
+    scope.stop();
+    expect(fake.connected).toBe(true);
+    answer();
+    await vi.waitFor(() => expect(fake.connected).toBe(false));
+  });
+
+  it('closes the socket anyway once the linger time is up, not before', async () => {
+    vi.useFakeTimers();
+    try {
+      const fake = new FakeSocket();
+      const scope = effectScope();
+      const link = scope.run(() => useFocusLink({ open: () => fake.asSocket(), lingerMs: 3000 }))!;
+      fake.connectNow();
+      link.linger(new Promise(() => {}));
+      scope.stop();
+      await vi.advanceTimersByTimeAsync(2999);
+      expect(fake.connected).toBe(true);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(fake.connected).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

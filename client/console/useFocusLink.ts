@@ -17,6 +17,8 @@ export interface FocusLinkOptions {
   now?: () => number;
   /** The server's geography changed under the page. */
   onGeographyChanged?: () => void;
+  /** Longest the socket stays open after disposal for answers still awaited (`linger`), ms. Default 3000. */
+  lingerMs?: number;
 }
 
 type Listener = (...args: never[]) => void;
@@ -83,13 +85,34 @@ export function useFocusLink(options: FocusLinkOptions = {}) {
 
   const focusCounters = computed<RegionCounters | null>(() => (state.value && focusId.value ? (state.value.counters[focusId.value] ?? null) : null));
 
+  /** Requests whose answer must come back before the socket closes. */
+  const lastWords = new Set<Promise<unknown>>();
+  /**
+   * Keeps the socket open, when the link is disposed, until `p` settles (at most `maxMs`): a
+   * Socket.io server ignores an event that reaches it just before the client's disconnect, so a
+   * last message (letting the walls go at sign-out) must be answered before the socket closes.
+   */
+  function linger(p: Promise<unknown>): void {
+    lastWords.add(p);
+    void p.finally(() => lastWords.delete(p));
+  }
+
   onScopeDispose(() => {
     for (const [e, fn] of extra) (socket.off as (e: string, f: Listener) => void)(e, fn);
     extra.length = 0;
-    stream.dispose();
+    if (lastWords.size === 0) return stream.dispose();
+    let closed = false;
+    const close = () => {
+      if (closed) return;
+      closed = true;
+      clearTimeout(timer);
+      stream.dispose();
+    };
+    const timer = setTimeout(close, options.lingerMs ?? 3000);
+    void Promise.allSettled([...lastWords]).then(close);
   });
 
-  return { socket, focusId, metric, state, connection, problem, serverOffsetMs, focusCounters, setFocus, setMetric, on, serverNow };
+  return { socket, focusId, metric, state, connection, problem, serverOffsetMs, focusCounters, setFocus, setMetric, on, serverNow, linger };
 }
 
 export type FocusLink = ReturnType<typeof useFocusLink>;

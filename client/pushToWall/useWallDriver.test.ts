@@ -15,8 +15,8 @@ const wall = (id: string, drivenBy: string | null = null): WallInfo => ({ id, na
 
 function setup(walls: WallInfo[] = [wall('hall'), wall('lobby')]) {
   const socket = new FakeSocket();
-  const list = { walls };
-  const api = vi.fn(async () => ({ ok: true as const, status: 200, data: list.walls })) as unknown as ApiClient;
+  const list = { walls, hang: false };
+  const api = vi.fn(() => (list.hang ? new Promise(() => {}) : Promise.resolve({ ok: true as const, status: 200, data: list.walls }))) as unknown as ApiClient;
   const view = ref<{ regionId: string; metric: HeatMetric } | null>({ regionId: '150602', metric: 'open' });
   const scope = effectScope();
   const d = scope.run(() => useWallDriver({ socket: socket as unknown as WallSocket, api, me: () => '王领导', view: () => view.value, settleMs: 300 }))!;
@@ -58,6 +58,32 @@ describe('useWallDriver', () => {
     const { d } = setup([wall('hall', '王领导'), wall('lobby', '李领导')]);
     await vi.advanceTimersByTimeAsync(0);
     expect(d.followers.value).toEqual(['hall']);
+  });
+
+  it('regression: signing out while the list was being re-read after a push still lets the wall go', async () => {
+    const { socket, d, list } = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    void d.push();
+    list.hang = true;
+    socket.ackLast({ ok: true, screens: ['hall'], skipped: [] });
+    await vi.advanceTimersByTimeAsync(0);
+    // The push is still busy (re-reading the list) when the leader leaves.
+    expect(d.busy.value).toBe(true);
+    expect(d.followers.value).toEqual(['hall']);
+    d.abandon();
+    const release = socket.emitted.find((e) => e.event === SocketEvent.wallRelease);
+    expect(release?.args[0]).toEqual({ screens: ['hall'] });
+  });
+
+  it('lets a push still unanswered go as soon as it is answered, once the leader has left', async () => {
+    const { socket, d } = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    const pushed = d.push();
+    d.abandon();
+    expect(socket.emitted.some((e) => e.event === SocketEvent.wallRelease)).toBe(false);
+    socket.ackLast({ ok: true, screens: ['hall'], skipped: [] });
+    await pushed;
+    expect(socket.emitted.filter((e) => e.event === SocketEvent.wallRelease).map((e) => e.args[0])).toEqual([{ screens: ['hall'] }]);
   });
 
   it('stops reading the list and following when its scope ends', async () => {

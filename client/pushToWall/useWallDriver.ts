@@ -61,19 +61,38 @@ export function useWallDriver(deps: WallDriverDeps) {
     return [...ids];
   });
 
+  /** Set once the leader leaves (signs out): nothing may follow them from then on. */
+  let leaving = false;
+
   async function push(): Promise<void> {
     const v = deps.view();
-    if (!v || busy.value) return;
+    if (!v || busy.value || leaving) return;
     const screens = chosen.value === '*' ? ['*'] : [...chosen.value];
     if (screens.length === 0) return;
     busy.value = true;
     try {
       last.value = { kind: 'push', result: await driver.push(v.regionId, v.metric, screens) };
+      // The leader left while the server was answering: let the screens that took it go at once.
+      if (leaving) {
+        void driver.release();
+        return;
+      }
       sync();
       await refresh();
     } finally {
       busy.value = false;
     }
+  }
+
+  /**
+   * The leader leaves (signs out, or the session ended): every screen that follows is let go
+   * now — whatever else is in flight — and a push still unanswered is let go when it is answered.
+   * Resolves with the server's answer (keep the socket open until then).
+   */
+  function abandon(): Promise<unknown> {
+    leaving = true;
+    const screens = [...new Set([...driver.following, ...followers.value])];
+    return screens.length > 0 ? driver.release(screens) : Promise.resolve();
   }
 
   async function release(): Promise<void> {
@@ -123,7 +142,7 @@ export function useWallDriver(deps: WallDriverDeps) {
     clearTimeout(settle);
   });
 
-  return { walls, problem, loaded, chosen, following, followers, busy, last, refresh, push, release, choose };
+  return { walls, problem, loaded, chosen, following, followers, busy, last, refresh, push, release, choose, abandon };
 }
 
 export type WallDriving = ReturnType<typeof useWallDriver>;

@@ -17,6 +17,8 @@ import { openWall } from './support/wallPage';
  * CONSOLE_SCREENSHOTS=docs/screenshots refreshes the committed one.
  */
 const SHOTS = join(REPO_ROOT, process.env.CONSOLE_SCREENSHOTS ?? '.tmp/screenshots');
+/** How long a live change may take to show under load (expect.poll's own default is 1 s). */
+const POLL = { timeout: 15_000 };
 /** The browser's own log line for the expected 401 of "who am I?" before signing in. */
 const EXPECTED_401 = /status of 401/;
 
@@ -79,6 +81,8 @@ interface Desk {
 async function signIn(role: 'officer' | 'admin' | 'leader', opts: { path?: string; viewport?: { width: number; height: number }; before?: (page: Page) => Promise<void> } = {}): Promise<Desk> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: 'zh-CN' });
   const page = await context.newPage();
+  // The test machine may be busy (other suites, few cores): waits are generous, not the cause of a failure.
+  page.setDefaultTimeout(45_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -134,14 +138,14 @@ describe('the duty console', () => {
       await page.fill('[data-test="login-username"]', server.creds.officer.username);
       await page.fill('[data-test="login-password"]', 'not-the-password');
       await page.click('[data-test="login-submit"]');
-      await expect.poll(() => page.locator('[data-test="login-error"]').innerText()).toBe('用户名或密码错误');
+      await expect.poll(() => page.locator('[data-test="login-error"]').innerText(), POLL).toBe('用户名或密码错误');
       expect(page.url()).toContain('/login');
       // The password field is emptied for the next try; the username stays.
       expect(await page.inputValue('[data-test="login-password"]')).toBe('');
       await page.fill('[data-test="login-password"]', server.creds.officer.password);
       await page.click('[data-test="login-submit"]');
       await page.waitForURL(/\/console$/);
-      await expect.poll(() => page.locator('[data-test="user-name"]').innerText()).toBe('演示值班员');
+      await expect.poll(() => page.locator('[data-test="user-name"]').innerText(), POLL).toBe('演示值班员');
     } finally {
       await context.close();
     }
@@ -176,40 +180,40 @@ describe('the duty console', () => {
       expect(await page.locator('[data-test="queue"] img').count()).toBe(0);
       expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
       // A new critical alert rings (Web Audio, counted on the sound button).
-      await expect.poll(rings).toBe(rung + 1);
+      await expect.poll(rings, POLL).toBe(rung + 1);
       // The countdown ticks from the 2-hour limit of a critical case, labelled "正常".
       const sla = row.locator('[data-test="sla"]');
       expect(await sla.getAttribute('data-light')).toBe('green');
       expect(await sla.innerText()).toMatch(/正常\s*剩余 (2:00:00|1:5\d:\d\d)/);
       const left = Number(await sla.getAttribute('data-remaining'));
-      await expect.poll(async () => Number(await sla.getAttribute('data-remaining'))).toBeLessThan(left);
+      await expect.poll(async () => Number(await sla.getAttribute('data-remaining')), POLL).toBeLessThan(left);
 
       await row.locator('[data-test="act-acknowledge"]').click();
-      await expect.poll(() => row.getAttribute('data-state')).toBe('acknowledged');
-      await expect.poll(() => row.getAttribute('data-event-status')).toBe('accepted');
+      await expect.poll(() => row.getAttribute('data-state'), POLL).toBe('acknowledged');
+      await expect.poll(() => row.getAttribute('data-event-status'), POLL).toBe('accepted');
       expect(await row.locator('[data-test="ack-by"]').innerText()).toContain('演示值班员');
 
       // The drawer: reporter details for the officer, and the history as it grows.
       await row.locator('[data-test="alert-title"]').click();
       const drawer = page.locator('[data-test="drawer"]');
       await drawer.waitFor();
-      await expect.poll(() => drawer.locator('[data-test="reporter-name"]').innerText()).toBe('张建国');
+      await expect.poll(() => drawer.locator('[data-test="reporter-name"]').innerText(), POLL).toBe('张建国');
       expect(await drawer.locator('[data-test="reporter-phone"]').innerText()).toBe('13812345678');
 
       const openBefore = await settledOpen(wall.page);
       await move(row, 'dispatch', { unit: '应急管理办', note: '请燃气公司同步到场' });
-      await expect.poll(() => row.getAttribute('data-event-status')).toBe('dispatched');
+      await expect.poll(() => row.getAttribute('data-event-status'), POLL).toBe('dispatched');
       await move(row, 'start');
-      await expect.poll(() => row.getAttribute('data-event-status')).toBe('handling');
+      await expect.poll(() => row.getAttribute('data-event-status'), POLL).toBe('handling');
       await move(row, 'resolve', { note: '已关阀并更换管段' });
-      await expect.poll(() => row.getAttribute('data-event-status')).toBe('resolved');
+      await expect.poll(() => row.getAttribute('data-event-status'), POLL).toBe('resolved');
       // Only what the status allows is offered: from "resolved", verify-and-close or rework.
       expect(await row.locator('[data-test="actions"] button').allInnerTexts()).toEqual(['核查办结', '返工']);
       await move(row, 'close', { note: '现场核查无异味，办结' });
 
       // Handled: it leaves the queue; the drawer keeps the closed event and its whole history.
-      await expect.poll(() => rowOf(page, id).count()).toBe(0);
-      await expect.poll(() => drawer.locator('[data-test="drawer-status"]').innerText()).toBe('已办结');
+      await expect.poll(() => rowOf(page, id).count(), POLL).toBe(0);
+      await expect.poll(() => drawer.locator('[data-test="drawer-status"]').innerText(), POLL).toBe('已办结');
       await expect
         .poll(() => drawer.locator('[data-test="history-item"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))
         .toEqual(['close', 'resolve', 'start', 'dispatch', 'accept', 'report']);
@@ -251,15 +255,15 @@ describe('the duty console', () => {
 
       // A acknowledges: B sees it at once, and by whom.
       await rowA.locator('[data-test="act-acknowledge"]').click();
-      await expect.poll(() => rowB.getAttribute('data-state')).toBe('acknowledged');
-      await expect.poll(() => rowB.getAttribute('data-event-status')).toBe('accepted');
+      await expect.poll(() => rowB.getAttribute('data-state'), POLL).toBe('acknowledged');
+      await expect.poll(() => rowB.getAttribute('data-event-status'), POLL).toBe('accepted');
       expect(await rowB.locator('[data-test="ack-by"]').innerText()).toContain('演示值班员');
 
       // B's feed is held; A dispatches; B, still seeing "accepted", dispatches too.
       expect(wsSeen).toBe(true);
       held = true;
       await move(rowA, 'dispatch', { unit: '派出所' });
-      await expect.poll(() => rowA.getAttribute('data-event-status')).toBe('dispatched');
+      await expect.poll(() => rowA.getAttribute('data-event-status'), POLL).toBe('dispatched');
       expect(await rowB.getAttribute('data-event-status')).toBe('accepted');
       await move(rowB, 'dispatch', { unit: '综治中心' });
       const conflict = rowB.locator('[data-test="conflict"]');
@@ -270,7 +274,7 @@ describe('the duty console', () => {
       expect(text).toContain('「派遣」');
       expect(text).toContain('您看到的是「已受理」');
       // Not overwritten: the unit is A's, and B's row now shows the event as it is.
-      await expect.poll(() => rowB.getAttribute('data-event-status')).toBe('dispatched');
+      await expect.poll(() => rowB.getAttribute('data-event-status'), POLL).toBe('dispatched');
       const event = (await (await server.fetch(`${ApiPath.events}/${id}`)).json()) as { event: { unit: string }; history: { action: string }[] };
       expect(event.event.unit).toBe('派出所');
       expect(event.history.filter((h) => h.action === 'dispatch')).toHaveLength(1);
@@ -317,19 +321,19 @@ describe('the duty console', () => {
       const row = rowOf(page, id);
       await row.waitFor({ timeout: 10_000 });
       await page.selectOption('[data-test="filter-street"]', otherStreet);
-      await expect.poll(() => row.count()).toBe(0);
+      await expect.poll(() => row.count(), POLL).toBe(0);
       await page.selectOption('[data-test="filter-street"]', grid.streetId);
-      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => row.count(), POLL).toBe(1);
       await page.selectOption('[data-test="filter-community"]', grid.communityId);
-      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => row.count(), POLL).toBe(1);
       await page.click('[data-test="filter-severity-urgent"]');
-      await expect.poll(() => row.count()).toBe(0);
+      await expect.poll(() => row.count(), POLL).toBe(0);
       await page.click('[data-test="filter-severity-critical"]');
-      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => row.count(), POLL).toBe(1);
       await page.selectOption('[data-test="filter-category"]', 'dispute');
-      await expect.poll(() => row.count()).toBe(0);
+      await expect.poll(() => row.count(), POLL).toBe(0);
       await page.selectOption('[data-test="filter-category"]', 'sanitation');
-      await expect.poll(() => row.count()).toBe(1);
+      await expect.poll(() => row.count(), POLL).toBe(1);
       await page.click('[data-test="filter-clear"]');
       expect(await page.inputValue('[data-test="filter-street"]')).toBe('');
       expect(desk.errors).toEqual([]);
@@ -395,14 +399,14 @@ describe('the duty console', () => {
         if (r) expect(r.x + r.width).toBeLessThanOrEqual(queue.x + queue.width + 1);
       }
       // The labelled lights: overdue and warning cases are there, each light with its word.
-      await expect.poll(() => page.locator('[data-test="sla"][data-light="red"]').count()).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('[data-test="sla"][data-light="red"]').count(), POLL).toBeGreaterThan(0);
       expect(await page.locator('[data-test="sla"][data-light="yellow"]').count()).toBeGreaterThan(0);
       await page.locator('[data-test="queue"]').evaluate((el) => el.scrollTo(0, 0));
       await page.waitForTimeout(600);
       await page.screenshot({ path: join(SHOTS, file), animations: 'disabled' });
 
       await page.click('[data-test="lang"]');
-      await expect.poll(() => page.locator('[data-test="console-title"]').innerText()).toBe('Duty console');
+      await expect.poll(() => page.locator('[data-test="console-title"]').innerText(), POLL).toBe('Duty console');
       const text = await page.locator('[data-test="console"]').innerText();
       expect(text).toContain('New alerts');
       expect(text).toContain('Event details');

@@ -15,6 +15,8 @@ import { openWall } from './support/wallPage';
  * CONSOLE_SCREENSHOTS=docs/screenshots refreshes the committed ones.
  */
 const SHOTS = join(REPO_ROOT, process.env.CONSOLE_SCREENSHOTS ?? '.tmp/screenshots');
+/** How long a live change may take to show under load (expect.poll's own default is 1 s). */
+const POLL = { timeout: 15_000 };
 /** The browser's own log line for the expected 401 of "who am I?" before signing in. */
 const EXPECTED_401 = /status of 401/;
 /** The demo wall screen's name (server/auth/demoAccounts.ts). */
@@ -55,6 +57,8 @@ interface Tablet {
 async function openTablet(viewport = { width: 1280, height: 800 }, role: 'leader' | 'officer' = 'leader', wait = true): Promise<Tablet> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN', hasTouch: true });
   const page = await context.newPage();
+  // The test machine may be busy (other suites, few cores): waits are generous, not the cause of a failure.
+  page.setDefaultTimeout(45_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -104,21 +108,21 @@ describe('the leaders\u2019 tablet', () => {
 
       // Tap into a street, then push (all walls is the default choice).
       await tap(page, await middleOf(map));
-      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length)).toBe(9);
+      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length), POLL).toBe(9);
       const street = (await map.getAttribute('data-focus'))!;
       expect(street.startsWith(district!)).toBe(true);
       await page.click('[data-test="push-button"]');
-      await expect.poll(() => page.locator('[data-test="push-result"]').innerText()).toContain('已推送到 1 块大屏');
-      await expect.poll(() => row.getAttribute('data-following')).toBe('true');
+      await expect.poll(() => page.locator('[data-test="push-result"]').innerText(), POLL).toContain('已推送到 1 块大屏');
+      await expect.poll(() => row.getAttribute('data-following'), POLL).toBe('true');
       await page.locator('[data-test="following-banner"]').waitFor();
 
       // The wall shows the leader's view, and who drives it.
       await expect.poll(() => wallMap.getAttribute('data-focus'), { timeout: 10_000 }).toBe(street);
-      await expect.poll(() => wall.page.locator('[data-test="driven-by"]').innerText()).toContain('演示领导');
+      await expect.poll(() => wall.page.locator('[data-test="driven-by"]').innerText(), POLL).toContain('演示领导');
 
       // A further drill-down on the tablet: the wall follows it without another push.
       await tap(page, await middleOf(map));
-      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length)).toBe(12);
+      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length), POLL).toBe(12);
       const community = (await map.getAttribute('data-focus'))!;
       await expect.poll(() => wallMap.getAttribute('data-focus'), { timeout: 10_000 }).toBe(community);
       // …and the colouring too.
@@ -128,12 +132,12 @@ describe('the leaders\u2019 tablet', () => {
       // Released: the wall is its own again; the tablet says nobody follows.
       await page.click('[data-test="release-button"]');
       await expect.poll(() => wall.page.locator('[data-test="driven-by"]').count(), { timeout: 10_000 }).toBe(0);
-      await expect.poll(() => page.locator('[data-test="following-banner"]').count()).toBe(0);
-      await expect.poll(() => row.getAttribute('data-following')).toBe('false');
-      await expect.poll(() => page.locator('[data-test="push-result"]').innerText()).toContain('已收回 1 块大屏');
+      await expect.poll(() => page.locator('[data-test="following-banner"]').count(), POLL).toBe(0);
+      await expect.poll(() => row.getAttribute('data-following'), POLL).toBe('false');
+      await expect.poll(() => page.locator('[data-test="push-result"]').innerText(), POLL).toContain('已收回 1 块大屏');
       // The tablet moving on no longer moves the wall.
       await page.click('[data-test="breadcrumb"] [data-test="back"]');
-      await expect.poll(() => map.getAttribute('data-focus')).toBe(street);
+      await expect.poll(() => map.getAttribute('data-focus'), POLL).toBe(street);
       await page.waitForTimeout(1500);
       expect(await wallMap.getAttribute('data-focus')).not.toBe(street);
       expect(tablet.errors).toEqual([]);
@@ -169,7 +173,7 @@ describe('the leaders\u2019 tablet', () => {
       const { page, map, context } = tablet;
       const cdp = await context.newCDPSession(page);
       await tap(page, await middleOf(map));
-      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length)).toBe(9);
+      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length), POLL).toBe(9);
       const street = await map.getAttribute('data-focus');
       await page.waitForTimeout(500);
       const before = await map.screenshot();
@@ -182,7 +186,7 @@ describe('the leaders\u2019 tablet', () => {
       expect((await map.screenshot()).equals(before)).toBe(false);
 
       await page.click('[data-test="reset-map"]');
-      await expect.poll(() => page.locator('[data-test="reset-map"]').count()).toBe(0);
+      await expect.poll(() => page.locator('[data-test="reset-map"]').count(), POLL).toBe(0);
 
       // Two fingers apart: zoom in, still on the same street.
       const m = await middleOf(map);
@@ -192,7 +196,7 @@ describe('the leaders\u2019 tablet', () => {
 
       // Back is the breadcrumb's button.
       await page.click('[data-test="breadcrumb"] [data-test="back"]');
-      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length)).toBe(6);
+      await expect.poll(() => map.getAttribute('data-focus').then((f) => f?.length), POLL).toBe(6);
       expect(tablet.errors).toEqual([]);
     } finally {
       await tablet.close();
@@ -235,11 +239,16 @@ describe('the leaders\u2019 tablet', () => {
         expect(r.y + r.height, sel).toBeLessThanOrEqual(height + 1);
         expect(r.x + r.width, sel).toBeLessThanOrEqual(width + 1);
       }
+      // As in a briefing: the wall follows this tablet.
+      await page.click('[data-test="push-button"]');
+      await page.locator('[data-test="following-banner"]').waitFor();
       await page.waitForTimeout(1500);
       await page.screenshot({ path: join(SHOTS, file), animations: 'disabled' });
+      await page.click('[data-test="release-button"]');
+      await expect.poll(() => page.locator('[data-test="following-banner"]').count(), POLL).toBe(0);
 
       await page.click('[data-test="lang"]');
-      await expect.poll(() => page.locator('[data-test="tablet-title"]').innerText()).toBe('Leaders\u2019 tablet');
+      await expect.poll(() => page.locator('[data-test="tablet-title"]').innerText(), POLL).toBe('Leaders\u2019 tablet');
       const text = await page.locator('[data-test="tablet"]').innerText();
       expect(text).toContain('Push to wall');
       for (const label of ['领导移动端', '推送到大屏', '收回', '全部大屏', '今日事件', '未办结', '待处理告警', '轻点区域', '退出登录', '自主显示', '返回上级', '着色指标']) expect(text).not.toContain(label);
