@@ -119,10 +119,6 @@ export const en: MessageSchema = {
       handled: 'Handled',
     },
   },
-  reserved: {
-    caption: 'Volunteering / service cards — coming soon',
-    note: 'Volunteer activity, hours served and service-card orders by stage will show here',
-  },
   profile: {
     title: 'Grid profile',
     kind: 'Kind',

@@ -122,10 +122,6 @@ export const zhCN = {
       handled: '已处置',
     },
   },
-  reserved: {
-    caption: '志愿服务 / 服务卡 — 即将接入',
-    note: '志愿者活动、服务时长、服务卡订单各环节将在此展示',
-  },
   profile: {
     title: '网格概况',
     kind: '网格类型',
