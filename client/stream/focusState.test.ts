@@ -82,6 +82,14 @@ describe('applyDelta', () => {
     expect(applyDelta(S1, base, delta(S1, 10, 11)).kind).toBe('ignored');
   });
 
+  it('applies a delta that changes only panels or alerts (its seq did not move)', () => {
+    const visits = { [D]: { residentVisitsToday: 7 } };
+    const r = applyDelta(D, base, delta(D, 10, 10, { panels: { volunteer: visits } }));
+    if (r.kind !== 'applied') throw new Error(r.kind);
+    expect(r.state.seq).toBe(10);
+    expect(r.state.panels.volunteer?.[D]).toEqual({ residentVisitsToday: 7 });
+  });
+
   it('ignores a delta the current snapshot already covers', () => {
     expect(applyDelta(D, base, delta(D, 8, 10)).kind).toBe('ignored');
   });

@@ -71,9 +71,15 @@ export function applyDelta(
   limit = EVENT_LIST_LIMIT,
 ): DeltaResult {
   if (delta.regionId !== focusId || !current || current.regionId !== focusId) return { kind: 'ignored' };
-  // A delta we already hold (a retransmission after the snapshot that covers it) is harmless.
-  if (delta.seq <= current.seq) return { kind: 'ignored' };
-  if (delta.fromSeq !== current.seq) return { kind: 'gap' };
+  // A delta from exactly where we are follows on, even when its seq did not move: the server
+  // sends those when only volunteer or service-card panels, alerts or the day changed (their
+  // stores do not advance the event seq). Re-applying one is harmless (per-id replaces).
+  if (delta.fromSeq !== current.seq) {
+    // One we already hold (a retransmission after the snapshot that covers it) is harmless.
+    if (delta.seq <= current.seq) return { kind: 'ignored' };
+    return { kind: 'gap' };
+  }
+  if (delta.seq < current.seq) return { kind: 'ignored' };
   const alerts = readAlerts(delta.alerts);
   return {
     kind: 'applied',
