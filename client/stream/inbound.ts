@@ -62,6 +62,18 @@ export function readPanels(x: unknown): PanelCounters {
   return out;
 }
 
+/**
+ * The sum of a per-day series field (7 days, VolunteerCounters.activitiesByDay …) of one region's
+ * counters in one panel, or null when absent or malformed.
+ */
+export function panelWeekTotal(panels: PanelCounters, panel: string, regionId: string, field: string): number | null {
+  const c = panels[panel]?.[regionId];
+  if (typeof c !== 'object' || c === null) return null;
+  const v = (c as Record<string, unknown>)[field];
+  if (!Array.isArray(v) || !v.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)) return null;
+  return (v as number[]).reduce((a, n) => a + n, 0);
+}
+
 /** A non-negative count field of one region's counters in one panel, or null when absent or malformed. */
 export function panelCount(panels: PanelCounters, panel: string, regionId: string, field: string): number | null {
   const c = panels[panel]?.[regionId];

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** What a screen can colour the map by. */
-export const HEAT_METRICS = ['open', 'today', 'overdue', 'per1000', 'closureRate'] as const;
+/**
+ * What a screen can colour the map by: four from the event counters, two from the volunteer
+ * panel's (activities started in the last 7 days, volunteers checked in now).
+ */
+export const HEAT_METRICS = ['open', 'today', 'overdue', 'per1000', 'closureRate', 'volunteerActivities', 'volunteersActive'] as const;
 export type HeatMetric = (typeof HEAT_METRICS)[number];
 
 /** Payload of SocketEvent.subscribe, validated on the server (typed events are no validation). */

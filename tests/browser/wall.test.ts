@@ -10,6 +10,7 @@ import { REPO_ROOT, startServerProcess, type ServerProcess } from '../support/se
 import { launchChromium } from './support/chromium';
 import { demoAuth, type DemoAuth } from './support/demoAuth';
 import { seedHistory } from './support/seedHistory';
+import { seedVolunteerHistory } from './support/seedVolunteerHistory';
 import { openWall, settle } from './support/wallPage';
 
 /**
@@ -33,6 +34,7 @@ beforeAll(async () => {
   auth = await demoAuth(server.url, server.dataDir);
   // A past (yesterday's hours, closures, overdue cases), so the wall is tested as it looks in service.
   await seedHistory(server.url, auth);
+  await seedVolunteerHistory(server.url, auth);
 });
 
 afterAll(async () => {
@@ -163,6 +165,32 @@ describe('the wall', () => {
     }
   });
 
+  it('colours the map by volunteer activity, from the volunteer panel counters (screenshot)', async () => {
+    const wall = await openWall(browser, wallUrl());
+    try {
+      const { page } = wall;
+      const map = page.locator('[data-test="map"]');
+      const regions = page.locator('[data-test="map"] .region-map');
+      await expect.poll(() => regions.getAttribute('data-valued'), { timeout: 10_000 }).not.toBe('0');
+      await settle(page);
+      const byOpen = await map.screenshot();
+      for (const metric of ['volunteerActivities', 'volunteersActive']) {
+        await page.locator(`[data-test="metric-switch"] [data-metric="${metric}"]`).click();
+        await expect.poll(() => map.getAttribute('data-metric')).toBe(metric);
+        expect(page.url()).toContain(`metric=${metric}`);
+        // Every street has volunteer counters (the simulator registers teams in each community).
+        await expect.poll(() => regions.getAttribute('data-valued'), { timeout: 10_000 }).toBe('12');
+      }
+      await page.locator('[data-test="metric-switch"] [data-metric="volunteerActivities"]').click();
+      await settle(page, 2500);
+      expect((await map.screenshot()).equals(byOpen)).toBe(false);
+      await page.screenshot({ path: join(SHOTS, 'wall-volunteers-1920x1080.png'), animations: 'disabled' });
+      expect(wall.errors).toEqual([]);
+    } finally {
+      await wall.close();
+    }
+  });
+
   it('in kiosk mode hides the cursor and controls, tours the streets, and pauses when touched', async () => {
     const wall = await openWall(browser, wallUrl('kiosk=1&tour=5&idle=5'));
     try {
@@ -209,6 +237,8 @@ describe('the wall', () => {
       expect(text).toContain('Events today');
       // Only place names, residents' words and server-written alert text may be Chinese: no UI label.
       for (const label of ['今日事件', '未办结', '实时事件', '办结率', '告警', '待接入', '着色指标']) expect(text).not.toContain(label);
+      await settle(page);
+      await page.screenshot({ path: join(SHOTS, 'wall-english-1920x1080.png'), animations: 'disabled' });
     } finally {
       await wall.close();
     }

@@ -135,6 +135,8 @@ export const en: MessageSchema = {
       overdue: 'Overdue',
       per1000: 'Open per 1,000',
       closureRate: 'Closure rate',
+      volunteerActivities: 'Volunteering',
+      volunteersActive: 'Volunteers',
     },
     legend: {
       open: 'Open events',
@@ -142,6 +144,8 @@ export const en: MessageSchema = {
       overdue: 'Overdue events',
       per1000: 'Open per 1,000 residents',
       closureRate: 'Closure rate (%)',
+      volunteerActivities: 'Volunteer activities, last 7 days',
+      volunteersActive: 'Volunteers on duty',
     },
     points: {
       title: 'Events',

@@ -138,6 +138,8 @@ export const zhCN = {
       overdue: '超时未办',
       per1000: '每千人未办结',
       closureRate: '办结率',
+      volunteerActivities: '志愿活动',
+      volunteersActive: '在岗志愿者',
     },
     legend: {
       open: '未办结事件（件）',
@@ -145,6 +147,8 @@ export const zhCN = {
       overdue: '超时未办（件）',
       per1000: '每千人未办结（件）',
       closureRate: '办结率（%）',
+      volunteerActivities: '近7日志愿活动（场）',
+      volunteersActive: '在岗志愿者（人）',
     },
     points: {
       title: '事件点位',

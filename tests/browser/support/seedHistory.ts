@@ -8,12 +8,12 @@ const DESCRIPTIONS = ['楼道堆放杂物', '路灯不亮', '垃圾满溢未清�
 const HOUR = 3600_000;
 
 /** A small seeded random source, so every run seeds the same history. */
-function lcg(seed: number): () => number {
+export function lcg(seed: number): () => number {
   let s = seed >>> 0;
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: width }, async () => {
