@@ -52,6 +52,13 @@ import { REPO_ROOT, type ServerProcess } from '../tests/support/serverProcess';
 const SCREENS = Number(process.env.BENCH_SCREENS ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const LOAD_MS = Number(process.env.BENCH_SECONDS ?? 20) * 1000;
+/**
+ * The events each screen keeps in step (SubscribeRequest.feed): the wall's WALL_EVENT_LIMIT
+ * (client/stream/useLiveStore.ts), as the wall subscribes; BENCH_FEED=off for a console's
+ * subscription (every changed event). Comma-separated: one GridPulse phase per value and tick.
+ */
+const FEEDS = (process.env.BENCH_FEED ?? String(FEED_EVENTS)).split(',').map((f) => (f === 'off' ? undefined : Number(f)));
+const TICKS = (process.env.BENCH_TICKS ?? '250,500').split(',').map(Number);
 const SETTLE_MS = 2_000;
 const DISTRICT = '150602';
 /** Naive-run screens whose frames are scanned for ids (latency); the rest only count bytes. */
@@ -104,7 +111,7 @@ interface Screen {
 async function connectAll(
   port: number,
   fs: Focus[],
-  opts: { subscribe: boolean; token?: string; scan: (i: number, f: Focus) => boolean; onFrame: (s: Screen, payload: Buffer, t: number, whole: boolean) => void },
+  opts: { subscribe: boolean; feed?: number; token?: string; scan: (i: number, f: Focus) => boolean; onFrame: (s: Screen, payload: Buffer, t: number, whole: boolean) => void },
 ): Promise<Screen[]> {
   const screens: Screen[] = [];
   const keptRooms = new Set<string>();
@@ -133,7 +140,7 @@ async function connectAll(
       });
       await s.raw.open();
       if (opts.subscribe) {
-        const [ack] = (await s.raw.emitWithAck(SocketEvent.subscribe, { regionId: focus.regionId })) as [{ ok: boolean }];
+        const [ack] = (await s.raw.emitWithAck(SocketEvent.subscribe, { regionId: focus.regionId, ...(opts.feed ? { feed: opts.feed } : {}) })) as [{ ok: boolean }];
         if (!ack.ok) throw new Error(`subscribe ${focus.regionId} refused: ${JSON.stringify(ack)}`);
       }
       return s;
@@ -145,6 +152,8 @@ async function connectAll(
 
 interface PhaseResult {
   label: string;
+  /** The feed window the screens subscribed with (null: every change). */
+  feed: number | null;
   screens: number;
   /** From the 201's arrival at the load generator to the screen (the stream's own delay). */
   afterAck: ReturnType<typeof summarise> | null;
@@ -178,7 +187,7 @@ interface PhaseResult {
 }
 
 /** Runs one phase: GridPulse screens (tickMs) or, when tickMs is null, screens on the naive broadcaster. */
-async function phase(tickMs: number | null, nScreens = SCREENS): Promise<PhaseResult> {
+async function phase(tickMs: number | null, nScreens = SCREENS, feed?: number): Promise<PhaseResult> {
   const naive = tickMs === null;
   let server: ServerProcess | null = null;
   let bcast: ChildProcess | null = null;
@@ -236,6 +245,7 @@ async function phase(tickMs: number | null, nScreens = SCREENS): Promise<PhaseRe
     };
     screens = await connectAll(naive ? bcastPort : server.port, fs, {
       subscribe: !naive,
+      feed,
       token: naive ? undefined : server.creds.wallToken,
       scan: (i, f) => (naive ? i % Math.ceil(nScreens / NAIVE_SCANNED) === 0 : f.level !== 'district' || i % DISTRICT_SCAN_EVERY === 0),
       onFrame,
@@ -363,7 +373,8 @@ async function phase(tickMs: number | null, nScreens = SCREENS): Promise<PhaseRe
     }
 
     return {
-      label: naive ? `naive broadcast, ${nScreens} screens` : `GridPulse, TICK_MS ${tickMs}`,
+      label: naive ? `naive broadcast, ${nScreens} screens` : `GridPulse, TICK_MS ${tickMs}, ${feed ? `feed ${feed}` : 'every change'}`,
+      feed: feed ?? null,
       screens: nScreens,
       afterAck: afterAck.length ? summarise(afterAck.values()) : null,
       naivePacketBytes: naive && createdIds.length ? offeredBytes / createdIds.length : null,
@@ -434,7 +445,7 @@ function describe(r: PhaseResult): BenchFigure[] {
       name: `${r.label}: ingest-to-screen latency p99`,
       value: r.latency?.p99 ?? NaN,
       unit: 'ms',
-      note: `${lat(r.latency)}; ${fmt(r.delivered)} of ${fmt(r.expected)} expected deliveries on ${r.scannedScreens} scanned screens${r.tickMs !== null ? `; target ≤ ${r.tickMs + 100} ms` : ''}; load generator's event-loop delay p99 ${fmt(r.loopDelayP99, 1)} ms`,
+      note: `${lat(r.latency)}; ${fmt(r.delivered)} of ${fmt(r.expected)} ${r.feed ? `possible deliveries (a feed window sends only the events that stay among a screen's newest ${r.feed})` : 'expected deliveries'} on ${r.scannedScreens} scanned screens${r.tickMs !== null ? `; target ≤ ${r.tickMs + 100} ms` : ''}; load generator's event-loop delay p99 ${fmt(r.loopDelayP99, 1)} ms`,
     },
     { name: `${r.label}: POST → 201`, value: r.ackLatency.p99, unit: 'ms p99', note: lat(r.ackLatency) },
     { name: `${r.label}: 201 → screen`, value: r.afterAck?.p99 ?? NaN, unit: 'ms p99', note: lat(r.afterAck) },
@@ -462,11 +473,12 @@ function describe(r: PhaseResult): BenchFigure[] {
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   const results: PhaseResult[] = [];
-  for (const tick of [250, 500]) {
-    const r = await phase(tick);
-    results.push(r);
-    figures.push(...describe(r));
-  }
+  for (const feed of FEEDS)
+    for (const tick of TICKS) {
+      const r = await phase(tick, SCREENS, feed);
+      results.push(r);
+      figures.push(...describe(r));
+    }
   const naive = await phase(null);
   figures.push(...describe(naive));
   // The naive broadcast's bytes per screen do not depend on how many screens there are; with 100

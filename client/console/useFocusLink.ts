@@ -13,6 +13,8 @@ export interface FocusLinkOptions {
   contains?: (focusId: string, regionId: string) => boolean;
   /** Events kept for the focus. Default 200 (the map's dots). */
   eventLimit?: number;
+  /** See FocusStreamOptions.feedWindow: on for a screen that shows only its list (the tablet). */
+  feedWindow?: boolean;
   /** Epoch ms; injectable for tests. */
   now?: () => number;
   /** The server's geography changed under the page. */
@@ -59,7 +61,7 @@ export function useFocusLink(options: FocusLinkOptions = {}) {
       },
       geographyChanged: () => options.onGeographyChanged?.(),
     },
-    { eventLimit: options.eventLimit ?? 200, contains: options.contains, now },
+    { eventLimit: options.eventLimit ?? 200, feedWindow: options.feedWindow ?? false, contains: options.contains, now },
   );
 
   function setFocus(regionId: string): void {

@@ -130,11 +130,12 @@ export function mergeAlerts(held: readonly Alert[], incoming: readonly Alert[], 
 }
 
 /**
- * Union by id, keeping the most recently updated version of each event, newest first, cut to
- * `limit`. "Newest" is by report time (what the list shows), then by store seq: reports arrive
- * up to minutes late (a phone offline on patrol), and sorting by arrival would show times out of
- * order. An update for an event that has already dropped off the list sorts back into its
- * place and is cut again, rather than jumping to the top.
+ * Union by id, keeping the most recently updated version of each event; of those the `limit`
+ * most recently stored (highest creation seq: the server's FeedWindow keeps a windowed screen's
+ * list by the same rule, and sends nothing outside it), shown newest first by report time, then
+ * seq: reports arrive up to minutes late (a phone offline on patrol), and listing by arrival would
+ * show times out of order. An update for an event that has already dropped off the list is cut
+ * again, rather than jumping back in.
  */
 export function mergeEvents(held: readonly GridEvent[], incoming: readonly GridEvent[], limit: number): GridEvent[] {
   const byId = new Map<string, GridEvent>();
@@ -143,7 +144,8 @@ export function mergeEvents(held: readonly GridEvent[], incoming: readonly GridE
     const prev = byId.get(e.id);
     if (!prev || e.updatedSeq >= prev.updatedSeq) byId.set(e.id, e);
   }
-  const keyed = [...byId.values()].map((e) => ({ e, t: Date.parse(e.reportedAt) }));
+  const kept = [...byId.values()].sort((a, b) => b.seq - a.seq).slice(0, limit);
+  const keyed = kept.map((e) => ({ e, t: Date.parse(e.reportedAt) }));
   keyed.sort((a, b) => b.t - a.t || b.e.seq - a.e.seq);
-  return keyed.slice(0, limit).map((k) => k.e);
+  return keyed.map((k) => k.e);
 }

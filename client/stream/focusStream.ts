@@ -51,6 +51,13 @@ export interface FocusStreamOptions {
   /** Events kept in the list. Default EVENT_LIST_LIMIT (50). */
   eventLimit?: number;
   /**
+   * Ask the server to keep the list in step (subscribe with `feed` = eventLimit): the snapshot
+   * brings that many events and deltas only the changed ones inside the list, not every event of
+   * the focus. For screens that only show their list (walls, tablets); a console that follows
+   * events wherever they are leaves it off.
+   */
+  feedWindow?: boolean;
+  /**
    * Whether region `regionId` lies inside the focus `focusId` (itself included): an alert sent on
    * its own for the previous focus can arrive just after a switch. Default: trust the server.
    */
@@ -90,6 +97,7 @@ export class FocusStream {
   private status: LinkStatus = 'connecting';
   private readonly now: () => number;
   private readonly eventLimit: number;
+  private readonly feedWindow: boolean;
   private readonly contains: (focusId: string, regionId: string) => boolean;
 
   constructor(
@@ -99,6 +107,7 @@ export class FocusStream {
   ) {
     this.now = options.now ?? Date.now;
     this.eventLimit = options.eventLimit ?? EVENT_LIST_LIMIT;
+    this.feedWindow = options.feedWindow ?? false;
     this.contains = options.contains ?? (() => true);
     socket.on('connect', this.onConnect);
     socket.on('disconnect', this.onDisconnect);
@@ -163,7 +172,12 @@ export class FocusStream {
     // Resuming keeps what is on screen and applies the missed delta as a normal one; a fresh
     // subscription drops deltas until its snapshot.
     this.awaitingSnapshot = !resuming;
-    const req: SubscribeRequest = resuming ? { regionId, metric: this.metric, lastSeq: held } : { regionId, metric: this.metric };
+    const req: SubscribeRequest = {
+      regionId,
+      metric: this.metric,
+      ...(resuming ? { lastSeq: held } : {}),
+      ...(this.feedWindow ? { feed: this.eventLimit } : {}),
+    };
     this.socket.emit(SocketEvent.subscribe, req, (ack: SubscribeAck) => this.onAck(sub, ack));
   }
 

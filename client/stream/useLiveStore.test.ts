@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SocketEvent } from '../../shared/protocol/socketProtocol';
 import { FakeSocket } from './testing/fakeSocket';
 import { counters, delta, snapshot } from './testing/fixtures';
-import { useLiveStore } from './useLiveStore';
+import { WALL_EVENT_LIMIT, useLiveStore } from './useLiveStore';
 
 const D = '150602';
 
@@ -16,7 +16,7 @@ describe('useLiveStore', () => {
     live.setFocus(D);
     live.start({ open: () => socket.asSocket() });
     socket.connectNow();
-    expect(socket.emitted.map((e) => e.args[0])).toEqual([{ regionId: D, metric: 'open' }]);
+    expect(socket.emitted.map((e) => e.args[0])).toEqual([{ regionId: D, metric: 'open', feed: WALL_EVENT_LIMIT }]);
   });
 
   it('exposes the merged state and the focus counters to readers', () => {

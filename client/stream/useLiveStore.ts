@@ -1,15 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
-import type { Problem, WallFollow } from '../../shared/protocol/socketProtocol';
+import { FEED_EVENTS, type Problem, type WallFollow } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
 import { connectSocket } from './connectSocket';
 import type { FocusState } from './focusState';
 import type { ConnectionInfo, FocusSocket } from './focusStream';
 import { FocusStream } from './focusStream';
 
-/** Events a wall keeps for its focus: the feed lists the newest dozen, the map shows them all. */
-export const WALL_EVENT_LIMIT = 200;
+/**
+ * Events a wall keeps for its focus: the feed lists the newest dozen, the map shows them all as
+ * dots. Kept in step by the server (feed window), so this is also what a busy hour costs a wall:
+ * at 1,000 events/s a district wall is sent the newest 50 of each tick, not every event
+ * (docs/BENCHMARKS.md, stream fan-out).
+ */
+export const WALL_EVENT_LIMIT = FEED_EVENTS;
 
 export interface LiveStartOptions {
   /** Opens the socket; injectable for tests. Default connectSocket (the page's own origin). */
@@ -72,7 +77,7 @@ export const useLiveStore = defineStore('live', () => {
         },
         released: () => (drivenBy.value = null),
       },
-      { eventLimit: WALL_EVENT_LIMIT, contains: options.contains, now },
+      { eventLimit: WALL_EVENT_LIMIT, feedWindow: true, contains: options.contains, now },
     );
     stream.setMetric(metric.value);
     if (focusId.value) stream.focus(focusId.value);

@@ -14,6 +14,7 @@ import {
 } from '../../shared/protocol/socketProtocol';
 import { subscribeSchema } from '../../shared/protocol/subscribeSchema';
 import type { GridEvent } from '../../shared/events/gridEvent';
+import { FeedWindow } from '../../shared/events/feedWindow';
 import type { Alert } from '../../shared/alerts/alert';
 import type { RegionCounters } from '../../shared/aggregates/regionCounters';
 import { descendantGrids } from '../../shared/geo/descendantGrids';
@@ -72,7 +73,20 @@ export interface StreamHubDeps {
   replayLimit?: number;
 }
 
-const roomOf = (regionId: string) => `focus:${regionId}`;
+/**
+ * One room per focus and feed window: screens in it receive identical sequences. A screen that
+ * keeps the newest N events (`feed`) is in its own room for each N, since its deltas carry
+ * only the events inside its window; one without gets every changed event of the focus.
+ */
+interface Room {
+  regionId: string;
+  /** The seq its last delta (or the room's creation) reflected. */
+  lastSeq: number;
+  /** Null: every changed event in the focus is sent. */
+  window: FeedWindow | null;
+}
+const roomKey = (regionId: string, feed: number | undefined) => (feed === undefined ? regionId : `${regionId}/${feed}`);
+const roomOf = (key: string) => `focus:${key}`;
 const FOCUS_ROOM = /^focus:/;
 
 /**
@@ -83,8 +97,8 @@ const FOCUS_ROOM = /^focus:/;
  * next delta.
  */
 export class StreamHub {
-  /** Per focused region: the seq its last delta (or the room's creation) reflected. */
-  private readonly rooms = new Map<string, { lastSeq: number }>();
+  /** By roomKey (focus and feed window). */
+  private readonly rooms = new Map<string, Room>();
   private pending: GridEvent[] = [];
   private pendingAlerts: Alert[] = [];
   /** Watermark at the last tick that sent deltas. */
@@ -148,7 +162,7 @@ export class StreamHub {
     const path = this.deps.geo.current.hierarchy.path(alert.regionId);
     // io.local: every server process serves its own screens from its own state (with the Redis
     // adapter a plain emit would reach the other processes' screens as well, twice).
-    for (const regionId of path) if (this.rooms.has(regionId)) this.deps.io.local.to(roomOf(regionId)).emit(SocketEvent.alert, alert);
+    for (const [key, room] of this.rooms) if (path.includes(room.regionId)) this.deps.io.local.to(roomOf(key)).emit(SocketEvent.alert, alert);
   }
 
   /** A new geography is in force: every screen must refetch it and focus again. */
@@ -192,30 +206,37 @@ export class StreamHub {
         const message = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
         return reply({ ok: false, problem: { code: 'bad_request', message } });
       }
-      const { regionId, metric, lastSeq } = parsed.data;
+      const { regionId, metric, lastSeq, feed } = parsed.data;
+      const key = roomKey(regionId, feed);
       if (!this.deps.geo.current.hierarchy.get(regionId))
         return reply({ ok: false, problem: { code: 'unknown_region', message: `unknown region ${regionId}` } });
       if (!inScope(this.deps.geo.current.hierarchy, principal.scopeRegionId, regionId))
         return reply({ ok: false, problem: { code: 'unauthorised', message: `region ${regionId} is outside your scope (${principal.scopeRegionId})` } });
       try {
         if (focus) await socket.leave(roomOf(focus));
-        focus = regionId;
+        focus = key;
         // Read what the screen needs; if a tick ran meanwhile (it may have delivered changes the
         // read missed to the room, before this socket joined), read again.
         let catchUp: GridEvent[] | null = null;
         let snapshotEvents: GridEvent[] = [];
+        // A windowed room's list as the store has it now: the snapshot, or the window a resumed
+        // screen's catch-up is cut to when the room has none yet.
+        let newest: GridEvent[] | null = null;
         for (let attempt = 0; attempt < 4; attempt++) {
           const ticks = this.ticks;
           catchUp = lastSeq === undefined ? null : await this.missedEvents(regionId, lastSeq);
-          if (catchUp === null) snapshotEvents = await this.recentEvents(regionId);
+          newest = null;
+          if (catchUp === null) snapshotEvents = newest = await this.recentEvents(regionId, feed ?? this.deps.snapshotEvents ?? FEED_EVENTS);
+          else if (feed !== undefined && !this.rooms.get(key)?.window) newest = await this.recentEvents(regionId, feed);
           if (ticks === this.ticks) break;
         }
-        if (focus !== regionId) return reply({ ok: true, mode: 'snapshot' }); // refocused meanwhile
+        if (focus !== key) return reply({ ok: true, mode: 'snapshot' }); // refocused meanwhile
         // From here on synchronous: no tick can run between joining and the first message, and
         // the message is labelled with the seq the room's next delta continues from.
-        void socket.join(roomOf(regionId));
-        const room = this.rooms.get(regionId) ?? { lastSeq: this.appliedSeq };
-        this.rooms.set(regionId, room);
+        void socket.join(roomOf(key));
+        const room: Room = this.rooms.get(key) ?? { regionId, lastSeq: this.appliedSeq, window: null };
+        if (feed !== undefined && !room.window && newest) room.window = new FeedWindow(feed, newest);
+        this.rooms.set(key, room);
         const regions = [regionId, ...mapRegions(this.deps.geo.current.hierarchy, regionId)];
         const counters = this.countersOf(regions);
         const panels = this.panelsOf(regions, null);
@@ -223,7 +244,10 @@ export class StreamHub {
         const alerts = this.deps.alerts?.openAlerts(regionId) ?? [];
         const serverTime = new Date().toISOString();
         if (catchUp !== null && lastSeq !== undefined && lastSeq <= room.lastSeq) {
-          socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events: catchUp, hourly, alerts, panels });
+          // What the screen missed inside its window: it held the window as of lastSeq, and the
+          // events that are in it now and did not change since were in it then (seqs only grow).
+          const events = room.window ? room.window.copy().select(catchUp) : catchUp;
+          socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events, hourly, alerts, panels });
           return reply({ ok: true, mode: 'resumed' });
         }
         const snapshot: FocusSnapshot = { regionId, metric, seq: room.lastSeq, serverTime, counters, events: snapshotEvents, hourly, alerts, panels };
@@ -241,10 +265,11 @@ export class StreamHub {
     return grid !== null && this.deps.geo.current.hierarchy.path(grid).includes(regionId);
   }
 
-  private async recentEvents(regionId: string): Promise<GridEvent[]> {
+  /** The region's `limit` most recently stored events (by seq: FeedWindow's order). */
+  private async recentEvents(regionId: string, limit: number): Promise<GridEvent[]> {
     const h = this.deps.geo.current.hierarchy;
     const gridIds = regionId === h.root.id ? null : descendantGrids(h, regionId);
-    return (await this.deps.store.queryEvents({ gridIds, limit: this.deps.snapshotEvents ?? FEED_EVENTS })).map(maskEvent);
+    return (await this.deps.store.queryEvents({ gridIds, limit })).map(maskEvent);
   }
 
   /**
@@ -301,15 +326,17 @@ export class StreamHub {
     this.pendingAlerts = [];
     const h = geo.current.hierarchy;
     const now = new Date().toISOString();
-    for (const [regionId, room] of this.rooms) {
-      if (!io.sockets.adapter.rooms.get(roomOf(regionId))?.size) {
-        this.rooms.delete(regionId); // nobody looks at it any more
+    for (const [key, room] of this.rooms) {
+      if (!io.sockets.adapter.rooms.get(roomOf(key))?.size) {
+        this.rooms.delete(key); // nobody looks at it any more
         continue;
       }
+      const { regionId } = room;
       const onMap = [regionId, ...mapRegions(h, regionId)];
       const watched = onMap.filter((id) => dirty.has(id));
       const panels = this.panelsOf(onMap, dirtyPanels);
-      const inFocus = events.filter((e) => this.inRegion(e, regionId)).reverse();
+      const changedInFocus = events.filter((e) => this.inRegion(e, regionId)).reverse();
+      const inFocus = room.window ? room.window.select(changedInFocus) : changedInFocus;
       const alertsInFocus = alerts.filter((a) => h.path(a.regionId).includes(regionId)).reverse();
       const hourlyChanged = dirtyHourly.has(regionId);
       if (watched.length === 0 && inFocus.length === 0 && alertsInFocus.length === 0 && !hourlyChanged && Object.keys(panels).length === 0) continue;
@@ -325,7 +352,7 @@ export class StreamHub {
         ...(hourlyChanged ? { hourly: aggregates.hourly(regionId) } : {}),
       };
       room.lastSeq = this.appliedSeq;
-      io.local.to(roomOf(regionId)).emit(SocketEvent.delta, delta);
+      io.local.to(roomOf(key)).emit(SocketEvent.delta, delta);
     }
   }
 }

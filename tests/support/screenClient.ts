@@ -17,7 +17,8 @@ export interface TestScreen {
   socket: ScreenSocket;
   snapshots: FocusSnapshot[];
   deltas: FocusDelta[];
-  subscribe(regionId: string, lastSeq?: number): Promise<SubscribeAck>;
+  /** `feed`: keep the newest `feed` events in step (SubscribeRequest.feed). */
+  subscribe(regionId: string, lastSeq?: number, feed?: number): Promise<SubscribeAck>;
   /** Resolves with the first delta (received from now on) that satisfies `pred`. */
   waitForDelta(pred: (d: FocusDelta) => boolean, timeoutMs?: number): Promise<FocusDelta>;
   close(): void;
@@ -44,7 +45,8 @@ export async function connectScreen(url: string, handshake: Partial<HandshakeAut
     socket,
     snapshots,
     deltas,
-    subscribe: (regionId, lastSeq) => socket.timeout(10_000).emitWithAck(SocketEvent.subscribe, lastSeq === undefined ? { regionId } : { regionId, lastSeq }),
+    subscribe: (regionId, lastSeq, feed) =>
+      socket.timeout(10_000).emitWithAck(SocketEvent.subscribe, { regionId, ...(lastSeq === undefined ? {} : { lastSeq }), ...(feed === undefined ? {} : { feed }) }),
     waitForDelta(pred, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const w = { pred, resolve };
