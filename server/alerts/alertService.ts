@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
-import type { Alert, AlertState } from '../../shared/alerts/alert';
+import { ALERT_SYSTEM_ACTOR, type Alert, type AlertState } from '../../shared/alerts/alert';
 import type { AlertAction } from '../../shared/alerts/alertLifecycle';
 import { alertsForChange, spikeAlert, type AlertRules, type NewAlert } from '../../shared/alerts/alertRules';
 import type { GeoContext } from '../geo/geoContext';
 import type { RegionAggregates } from '../aggregates/regionAggregates';
 import type { EventChange } from '../events/eventWriter';
 import type { AlertSource } from '../stream/streamHub';
+import { isFinal } from '../../shared/events/status';
 import type { AlertActOutcome, AlertStore } from './alertStore';
 
 export interface AlertServiceDeps {
@@ -43,6 +44,7 @@ export class AlertService implements AlertSource {
       const gridId = aggregates.gridOf(event);
       const grid = gridId === null ? undefined : h.get(gridId);
       for (const a of alertsForChange(before, event, grid, rules, at)) this.raise(a);
+      if (isFinal(event.status) && (before === null || !isFinal(before.status))) this.handleAlertsOf(event.id);
       if (before === null && gridId !== null && rules.spike.enabled)
         for (const id of h.path(gridId)) {
           const region = h.get(id)!;
@@ -65,6 +67,18 @@ export class AlertService implements AlertSource {
       })
       .catch((err) => this.deps.log.error({ err, alert: a.id }, 'raising an alert failed'))
       .finally(() => this.raising.delete(a.id));
+  }
+
+  /**
+   * An event that reached a final status (closed or rejected) needs no more chasing: its open
+   * alerts are handled with it, by the system, so that consoles and walls do not keep listing a
+   * critical or overdue case that is already done. An officer who acted first wins (409-style
+   * refusal, ignored here).
+   */
+  private handleAlertsOf(eventId: string): void {
+    for (const a of this.open.values())
+      if (a.eventId === eventId)
+        this.act(a.id, 'handle', ALERT_SYSTEM_ACTOR).catch((err) => this.deps.log.error({ err, alert: a.id }, 'handling the alerts of a finished event failed'));
   }
 
   /** A person acts on an alert; a change is streamed, a conflict explained. */

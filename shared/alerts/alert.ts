@@ -7,6 +7,9 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_STATES = ['new', 'acknowledged', 'handled'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 
+/** Who handles an alert when its event reaches a final status (closed or rejected) first. */
+export const ALERT_SYSTEM_ACTOR = 'system';
+
 /** Something that needs a human: stored, streamed, and worked new → acknowledged → handled. */
 export interface Alert {
   id: string;

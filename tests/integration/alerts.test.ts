@@ -55,7 +55,7 @@ describe('alerts for duty officers', () => {
   });
 
   it('fires each rule exactly once per event however the event moves on', async () => {
-    for (const action of ['accept', 'reject']) await post(`${ApiPath.events}/al-1/transitions`, { action, actor: 't' });
+    for (const action of ['accept', 'dispatch']) await post(`${ApiPath.events}/al-1/transitions`, { action, actor: 't', unit: '城管执法中队' });
     await report('al-1', grids[3], 'critical'); // a retry of the same report
     const mine = (await alertsNow()).filter((a) => a.eventId === 'al-1');
     expect(mine.map((a) => a.id)).toEqual(['critical_event:al-1']);
@@ -77,6 +77,14 @@ describe('alerts for duty officers', () => {
     expect((await alertsNow(`?regionId=${grids[3].streetId}`)).map((a) => a.id)).toEqual(['critical_event:al-1']);
     expect((await act('admin', { action: 'explode' })).status).toBe(400);
     expect((await post(`${ApiPath.alerts}/nope/actions`, { action: 'handle', actor: 'x' })).status).toBe(404);
+  });
+
+  it('handles an event’s open alerts when the event is closed or rejected', async () => {
+    expect((await report('al-4', grids[6], 'critical')).status).toBe(201);
+    await expect.poll(async () => (await alertsNow('?state=new')).some((a) => a.eventId === 'al-4')).toBe(true);
+    expect((await post(`${ApiPath.events}/al-4/transitions`, { action: 'reject', actor: 't', note: '重复上报' })).status).toBe(200);
+    await expect.poll(async () => (await alertsNow()).find((a) => a.eventId === 'al-4')?.state).toBe('handled');
+    expect((await alertsNow()).find((a) => a.eventId === 'al-4')).toMatchObject({ handledBy: 'system' });
   });
 
   it('keeps alerts across a restart', async () => {
