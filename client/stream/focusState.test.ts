@@ -90,6 +90,16 @@ describe('applyDelta', () => {
     expect(r.state.panels.volunteer?.[D]).toEqual({ residentVisitsToday: 7 });
   });
 
+  it('replaces the alert list with a catch-up\'s complete one (an alert handled while away goes)', () => {
+    const held = { ...base, alerts: [makeAlert(1), makeAlert(2)] };
+    const r = applyDelta(D, held, delta(D, 10, 12, { alerts: [makeAlert(2)], alertsComplete: true }));
+    if (r.kind !== 'applied') throw new Error(r.kind);
+    expect(r.state.alerts.map((a) => a.id)).toEqual(['al-2']);
+    const merged = applyDelta(D, held, delta(D, 10, 12, { alerts: [makeAlert(3)] }));
+    if (merged.kind !== 'applied') throw new Error(merged.kind);
+    expect(merged.state.alerts).toHaveLength(3);
+  });
+
   it('ignores a delta the current snapshot already covers', () => {
     expect(applyDelta(D, base, delta(D, 8, 10)).kind).toBe('ignored');
   });

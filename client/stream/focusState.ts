@@ -92,7 +92,8 @@ export function applyDelta(
       counters: { ...current.counters, ...delta.counters },
       events: mergeEvents(current.events, delta.events, limit),
       hourly: readHourly(delta.hourly) ?? current.hourly,
-      alerts: alerts.length > 0 ? mergeAlerts(current.alerts, alerts) : current.alerts,
+      // A catch-up after a reconnect holds every open alert: what it leaves out was handled meanwhile.
+      alerts: delta.alertsComplete === true ? mergeAlerts([], alerts) : alerts.length > 0 ? mergeAlerts(current.alerts, alerts) : current.alerts,
       panels: mergePanels(current.panels, readPanels(delta.panels)),
     },
   };

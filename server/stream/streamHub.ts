@@ -93,14 +93,12 @@ const FOCUS_ROOM = /^focus:/;
  * All socket traffic of the server. A screen focuses on a region and gets a snapshot (or, when
  * it reconnects with the seq it holds, exactly what it missed), then one coalesced delta per
  * tick holding only what changed in that region and on its map. Screens with the same focus
- * share a room, so they receive identical sequences. Alerts go out at once, and again in the
- * next delta.
+ * share a room, so they receive identical sequences. Alerts go out at once, on their own.
  */
 export class StreamHub {
   /** By roomKey (focus and feed window). */
   private readonly rooms = new Map<string, Room>();
   private pending: GridEvent[] = [];
-  private pendingAlerts: Alert[] = [];
   /** Watermark at the last tick that sent deltas. */
   private lastTickSeq = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -155,10 +153,12 @@ export class StreamHub {
     for (const e of events) this.pending.push(maskEvent(e));
   }
 
-  /** A new or changed alert: to every screen whose focus contains it, now, and in the next delta. */
+  /**
+   * A new or changed alert: to every screen whose focus contains it, now (and only now: a screen
+   * that subscribes later finds it in its snapshot or catch-up, read from the same open list).
+   */
   onAlert(alert: Alert): void {
     // Alerts have their own sequence: they do not move the event seq a delta reflects.
-    this.pendingAlerts.push(alert);
     const path = this.deps.geo.current.hierarchy.path(alert.regionId);
     // io.local: every server process serves its own screens from its own state (with the Redis
     // adapter a plain emit would reach the other processes' screens as well, twice).
@@ -168,7 +168,6 @@ export class StreamHub {
   /** A new geography is in force: every screen must refetch it and focus again. */
   geographyChanged(): void {
     this.pending = [];
-    this.pendingAlerts = [];
     this.rooms.clear();
     this.deps.aggregates.takeDirty();
     for (const room of this.deps.io.sockets.adapter.rooms.keys()) if (FOCUS_ROOM.test(room)) this.deps.io.local.socketsLeave(room);
@@ -247,7 +246,7 @@ export class StreamHub {
           // What the screen missed inside its window: it held the window as of lastSeq, and the
           // events that are in it now and did not change since were in it then (seqs only grow).
           const events = room.window ? room.window.copy().select(catchUp) : catchUp;
-          socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events, hourly, alerts, panels });
+          socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events, hourly, alerts, alertsComplete: true, panels });
           return reply({ ok: true, mode: 'resumed' });
         }
         const snapshot: FocusSnapshot = { regionId, metric, seq: room.lastSeq, serverTime, counters, events: snapshotEvents, hourly, alerts, panels };
@@ -321,9 +320,7 @@ export class StreamHub {
     const dirtyPanels = new Map((this.deps.panels ?? []).map((p) => [p.name, p.takeDirty()]));
     // An event changed twice in one tick travels once, in its latest state.
     const events = [...new Map(this.pending.map((e) => [e.id, e])).values()];
-    const alerts = [...new Map(this.pendingAlerts.map((a) => [a.id, a])).values()];
     this.pending = [];
-    this.pendingAlerts = [];
     const h = geo.current.hierarchy;
     const now = new Date().toISOString();
     for (const [key, room] of this.rooms) {
@@ -337,9 +334,8 @@ export class StreamHub {
       const panels = this.panelsOf(onMap, dirtyPanels);
       const changedInFocus = events.filter((e) => this.inRegion(e, regionId)).reverse();
       const inFocus = room.window ? room.window.select(changedInFocus) : changedInFocus;
-      const alertsInFocus = alerts.filter((a) => h.path(a.regionId).includes(regionId)).reverse();
       const hourlyChanged = dirtyHourly.has(regionId);
-      if (watched.length === 0 && inFocus.length === 0 && alertsInFocus.length === 0 && !hourlyChanged && Object.keys(panels).length === 0) continue;
+      if (watched.length === 0 && inFocus.length === 0  && !hourlyChanged && Object.keys(panels).length === 0) continue;
       const delta: FocusDelta = {
         regionId,
         fromSeq: room.lastSeq,
@@ -347,7 +343,7 @@ export class StreamHub {
         serverTime: now,
         counters: this.countersOf(watched),
         events: inFocus,
-        alerts: alertsInFocus,
+        alerts: [],
         panels,
         ...(hourlyChanged ? { hourly: aggregates.hourly(regionId) } : {}),
       };

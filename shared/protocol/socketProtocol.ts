@@ -10,7 +10,7 @@ import type { Alert } from '../alerts/alert';
  * names and types; no event-name string literal appears anywhere else.
  * Bump PROTOCOL_VERSION on any incompatible change: the handshake refuses a mismatch.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Events a snapshot carries for a screen's feed (a screen keeps about as many). */
 export const FEED_EVENTS = 50;
@@ -93,8 +93,15 @@ export interface FocusDelta {
   events: GridEvent[];
   /** The focus's hourly series, when it changed. */
   hourly?: HourlySeries;
-  /** Alerts in the focus raised or changed since fromSeq (also sent at once via SocketEvent.alert). */
+  /**
+   * Alerts travel at once, on their own (SocketEvent.alert), in order with the deltas; a tick's
+   * delta does not repeat them (empty). A resumed screen's catch-up delta (`alertsComplete`)
+   * holds every alert of the focus not yet handled: it replaces the screen's list, so an alert
+   * handled while the screen was away goes too.
+   */
   alerts: Alert[];
+  /** `alerts` is the whole open list (a catch-up): replace rather than merge. */
+  alertsComplete?: true;
   /** Panel counters of regions (focus or on its map) that changed since fromSeq; full values. */
   panels: PanelCounters;
 }

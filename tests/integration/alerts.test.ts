@@ -5,6 +5,7 @@ import { connectScreen } from '../support/screenClient';
 import { demoGrids, type DemoGrid } from '../support/demoPoints';
 import { ApiPath, SocketEvent } from '../../shared/protocol/socketProtocol';
 import type { Alert } from '../../shared/alerts/alert';
+import { applyAlert, applyDelta, applySnapshot } from '../../client/stream/focusState';
 
 let server: ServerProcess;
 let grids: DemoGrid[];
@@ -85,6 +86,31 @@ describe('alerts for duty officers', () => {
     expect((await post(`${ApiPath.events}/al-4/transitions`, { action: 'reject', actor: 't', note: '重复上报' })).status).toBe(200);
     await expect.poll(async () => (await alertsNow()).find((a) => a.eventId === 'al-4')?.state).toBe('handled');
     expect((await alertsNow()).find((a) => a.eventId === 'al-4')).toMatchObject({ handledBy: 'system' });
+  });
+
+  it('drops an alert handled while a screen was away when the screen resumes', async () => {
+    const g = grids[7];
+    const first = await connectScreen(server.url, { token: server.token });
+    await first.subscribe(g.streetId);
+    await expect.poll(() => first.snapshots.length).toBe(1);
+    let state = applySnapshot(g.streetId, first.snapshots[0])!;
+    first.socket.on(SocketEvent.alert, (a) => (state = applyAlert(state, a)));
+    expect((await report('al-5', g, 'critical')).status).toBe(201);
+    await expect.poll(() => state.alerts.map((a) => a.id)).toContain('critical_event:al-5');
+    first.close();
+
+    const act = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'handle' }) };
+    expect((await server.fetch(`${ApiPath.alerts}/critical_event:al-5/actions`, act)).status).toBe(200);
+    const again = await connectScreen(server.url, { token: server.token });
+    try {
+      expect(await again.subscribe(g.streetId, state.seq)).toEqual({ ok: true, mode: 'resumed' });
+      await expect.poll(() => again.deltas.length).toBe(1);
+      const r = applyDelta(g.streetId, state, again.deltas[0]);
+      expect(r.kind).toBe('applied');
+      if (r.kind === 'applied') expect(r.state.alerts.map((a) => a.id)).not.toContain('critical_event:al-5');
+    } finally {
+      again.close();
+    }
   });
 
   it('keeps alerts across a restart', async () => {
