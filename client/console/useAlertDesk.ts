@@ -213,7 +213,9 @@ export function useAlertDesk(o: AlertDeskOptions) {
 
   /**
    * Moves the alert's event one step (dispatch with a unit, start, resolve, close, …), with an
-   * optional note. When the step ends the event (close, reject) its alerts are marked handled too.
+   * optional note. When the step ends the event (close, reject) the server handles its alerts
+   * (every alert about it: a critical case in a dedicated grid raises two); they arrive handled on
+   * the live link and leave the queue.
    */
   function transition(alert: Alert, action: Action, extra: { unit?: string; note?: string } = {}): Promise<DeskOutcome | null> {
     return run(alert, async () => {
@@ -222,17 +224,6 @@ export function useAlertDesk(o: AlertDeskOptions) {
       const t = await o.api.transition(ev.id, { action, expectedStatus: ev.status, actor: o.actor(), ...(extra.note ? { note: extra.note } : {}), ...(extra.unit ? { unit: extra.unit } : {}) });
       if (!t.ok) return t.status === 409 ? transitionRefused(ev, t.body) : { kind: 'error', error: failure(t) };
       putEvent({ ...t.data.event, reporter: t.data.event.reporter ?? ev.reporter });
-      if (isFinal(t.data.event.status)) {
-        // Every alert still open about this event is dealt with (a critical case in a dedicated grid raises two).
-        const about = [alert.id, ...[...alerts.value.values()].filter((a) => a.eventId === ev.id && a.id !== alert.id).map((a) => a.id)];
-        for (const id of about) {
-          const current = alerts.value.get(id) ?? alert;
-          const h = await o.api.actOnAlert(id, 'handle', current.state, o.actor());
-          // Someone handled the alert meanwhile: the event is closed all the same; take their version.
-          if (h.ok) foldIn([h.data.alert]);
-          else if (h.status === 409) alertRefused(current, h.body);
-        }
-      }
       return { kind: 'done', action };
     });
   }
