@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * npm run soak -- [--minutes 60] [--warmup 10] [--rate 600] [--tour 20] [--threshold 0.10]
- *                 [--update-bench 40] [--trace-out file] [--no-build] [--url http://host:port --screen token]
+ *                 [--update-bench 40] [--trace-out file] [--heap-snapshots dir] [--no-build]
+ *                 [--url http://host:port --screen token]
  *
  * Keeps the wall open in headless Debian Chromium against a real server with an accelerated
  * simulator, in kiosk mode with a fast auto-tour (so every street's map is drawn again and again),
@@ -10,11 +11,15 @@
  * canvases. Prints a table; exits 1 when the heap at the end has grown more than --threshold over
  * its level at the end of warm-up (DESIGN.md: ≤ 10 % after a one-hour accelerated soak).
  *
+ * --heap-snapshots dir: also writes a heap snapshot (after the GC) at the end of warm-up and at the
+ * end, to compare in Chrome DevTools' Memory panel (Comparison view) when the heap creeps.
+ *
  * --update-bench N (optionally alone, with --minutes 0): times N focused-view updates from a
  * Chrome trace — main-thread busy time between marks the page sets itself (client/bench).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/support/chromium';
@@ -32,6 +37,7 @@ const { values: args } = parseArgs({
     'update-bench': { type: 'string', default: '0' },
     /** Write each bench trace here (<file>-<view>.json), to open in Chrome DevTools' Performance panel. */
     'trace-out': { type: 'string' },
+    'heap-snapshots': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     url: { type: 'string' },
     /** With --url: the wall screen's token (the server's wall screen link). */
@@ -108,6 +114,7 @@ async function soak(browser: Browser, url: string): Promise<number> {
     if (Date.now() < due) await page.waitForTimeout(due - Date.now());
     const s = await sample(page, cdp, m);
     samples.push(s);
+    if (args['heap-snapshots'] && (m === warmupMin || m === minutes)) await heapSnapshot(cdp, join(args['heap-snapshots'], `wall-${m}min.heapsnapshot`));
     console.log(`${String(m).padStart(6)} | ${s.heapMB.toFixed(2).padStart(18)} | ${String(s.nodes).padStart(9)} | ${String(s.listeners).padStart(9)} | ${String(s.canvases).padStart(8)} | ${String(s.feedRows).padStart(9)} | ${s.focus}`);
   }
   await context.close();
@@ -127,6 +134,17 @@ async function soak(browser: Browser, url: string): Promise<number> {
   }
   console.log(`OK: heap growth ${(growth * 100).toFixed(1)} % ≤ ${(threshold * 100).toFixed(0)} %`);
   return 0;
+}
+
+/** Writes a V8 heap snapshot of the page (streamed in chunks over CDP). */
+async function heapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  writeFileSync(file, chunks.join(''));
 }
 
 async function sample(page: Page, cdp: CDPSession, minute: number): Promise<Sample> {
