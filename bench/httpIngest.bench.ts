@@ -8,6 +8,8 @@
  * count. Afterwards the server is stopped and the store's event count must equal the number of
  * 201s (and the district's counter total too). A second run makes 10 % of the requests retries of ids
  * already acknowledged: each must come back 200 `duplicate`, and the store count stays the 201s.
+ * A third run sends batches (POST /api/events/batch, BENCH_BATCH events a request over
+ * BENCH_BATCH_CONNECTIONS connections), as a hotline or sensor platform forwarding its queue does.
  *
  * DESIGN target: ≥ 5,000 events/s sustained, one node, durable, embedded store.
  * Run: `npx tsx bench/run.ts httpIngest`. The server and this load generator share the
@@ -31,6 +33,9 @@ import type { ServerProcess } from '../tests/support/serverProcess';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const WARMUP_MS = 3_000;
+/** Events per request in the batch run (POST /api/events/batch), and its concurrent connections. */
+const BATCH = Number(process.env.BENCH_BATCH ?? 100);
+const BATCH_CONNECTIONS = Number(process.env.BENCH_BATCH_CONNECTIONS ?? 8);
 const MEASURE_MS = Number(process.env.BENCH_SECONDS ?? 25) * 1000;
 const DISTRICT = '150602';
 
@@ -50,7 +55,8 @@ interface RunResult {
   serverLoop: ProbeSummary | null;
 }
 
-async function load(retryShare: number): Promise<RunResult> {
+/** `batch` > 1: each request is POST /api/events/batch with that many new events. */
+async function load(retryShare: number, batch = 1): Promise<RunResult> {
   let server: ServerProcess | null = null;
   const probeFile = join(tmpdir(), `gp-bench-probe-${process.pid}-${Date.now()}.jsonl`);
   try {
@@ -80,6 +86,24 @@ async function load(retryShare: number): Promise<RunResult> {
     let serverLoop: ProbeSummary | null = null;
     setTimeout(() => ((cpuShares = cpu.stop()), (serverLoop = readProbe(probeFile, wall0, Date.now()))), WARMUP_MS + MEASURE_MS);
 
+    const batchWorker = async () => {
+      while (performance.now() < measureTo) {
+        const ns = Array.from({ length: batch }, () => next++);
+        const sent = performance.now();
+        const r = await postJson(agent, port, `${ApiPath.events}/batch`, `{"events":[${ns.map((n) => bodies.body(n, Date.now() - 1000)).join(',')}]}`, auth);
+        const done = performance.now();
+        if (r.status !== 201) {
+          other.set(r.status, (other.get(r.status) ?? 0) + 1);
+          continue;
+        }
+        const made = (JSON.parse(r.body) as { results: { duplicate: boolean }[] }).results.filter((x) => !x.duplicate).length;
+        totalCreated += made;
+        if (sent >= measureFrom && done <= measureTo) {
+          created += made;
+          lat.push(done - sent);
+        }
+      }
+    };
     const worker = async () => {
       while (performance.now() < measureTo) {
         const retry = retryShare > 0 && acked.length > 100 && Math.random() < retryShare;
@@ -106,7 +130,7 @@ async function load(retryShare: number): Promise<RunResult> {
         else other.set(r.status, (other.get(r.status) ?? 0) + 1);
       }
     };
-    await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+    await Promise.all(Array.from({ length: batch > 1 ? BATCH_CONNECTIONS : CONNECTIONS }, batch > 1 ? batchWorker : worker));
     agent.destroy();
     if (badDuplicate > 0) throw new Error(`${badDuplicate} retries of acknowledged ids were created again`);
 
@@ -144,7 +168,7 @@ function figuresOf(label: string, r: RunResult): BenchFigure[] {
       name: `${label}: sustained created events/s`,
       value: r.created / r.windowS,
       unit: 'events/s',
-      note: `${fmt(r.created)} 201s in ${r.windowS} s after ${WARMUP_MS / 1000} s warm-up, ${CONNECTIONS} keep-alive connections; other statuses: ${others}; machine busy before: ${fmt(r.quietBefore * 100)} % of one core`,
+      note: `${fmt(r.created)} events created (acknowledged by a 201) in ${r.windowS} s after ${WARMUP_MS / 1000} s warm-up; other statuses: ${others}; machine busy before: ${fmt(r.quietBefore * 100)} % of one core`,
     },
     { name: `${label}: latency of a 201, p50`, value: r.latency201.p50, unit: 'ms' },
     { name: `${label}: latency of a 201, p99`, value: r.latency201.p99, unit: 'ms', note: `max ${fmt(r.latency201.max, 1)} ms` },
@@ -175,5 +199,7 @@ export async function run(): Promise<BenchFigure[]> {
     unit: `of ${fmt(retries.retriesSent)}${dupOk ? '' : ' (NOT ALL)'}`,
     note: `${fmt((100 * retries.retriesSent) / (retries.retriesSent + retries.totalCreated), 1)} % of requests were retries`,
   });
+  const batched = await load(0, BATCH);
+  figures.push(...figuresOf(`batches of ${BATCH} (POST /api/events/batch, ${BATCH_CONNECTIONS} connections; latency per batch)`, batched));
   return figures;
 }

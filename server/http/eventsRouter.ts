@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { eventQuerySchema } from '../../shared/events/eventQuerySchema';
+import { eventBatchSchema } from '../../shared/events/eventIngestSchema';
 import { eventSla } from '../../shared/events/eventSla';
 import type { GridEvent } from '../../shared/events/gridEvent';
 import { STATUSES, isFinal } from '../../shared/events/status';
@@ -57,6 +58,31 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
       case 'out_of_scope':
         return res.status(403).json({ error: 'out_of_scope', message: result.message });
     }
+  });
+
+  // Several reports in one request: nothing is stored unless every one can be; 201 once all are durable.
+  r.post('/batch', requirePermission('events.report'), async (req, res) => {
+    const shape = eventBatchSchema.safeParse(req.body);
+    if (!shape.success) return badRequest(res, shape.error);
+    const p = who(res);
+    const result = await deps.ingestion.ingestBatch(shape.data.events, `${p.name} (${p.id})`, p.scopeRegionId);
+    if (result.kind === 'refused') {
+      const kinds = new Set(result.problems.map((x) => x.kind));
+      const status = kinds.has('invalid') ? 400 : kinds.has('unplaceable') ? 422 : 403;
+      const problems = result.problems.map(({ index, ...x }) =>
+        x.kind === 'invalid'
+          ? { index, error: 'invalid_event', issues: x.issues }
+          : x.kind === 'unplaceable'
+            ? { index, error: 'unknown_place', issues: [{ field: x.field, message: x.message }] }
+            : { index, error: 'out_of_scope', message: x.message },
+      );
+      const first = result.problems[0];
+      const message = `${result.problems.length} of ${shape.data.events.length} events refused, nothing stored; first: events[${first.index}] ${first.kind === 'invalid' ? first.issues.map((i) => `${i.field}: ${i.message}`).join('; ') : first.message}`;
+      return res.status(status).json({ error: 'batch_refused', message, problems });
+    }
+    const personal = allows(res, 'personal.read');
+    const created = result.results.some((x) => x.kind === 'created');
+    res.status(created ? 201 : 200).json({ results: result.results.map((x) => ({ event: view(x.event, personal), duplicate: x.kind === 'duplicate' })) });
   });
 
   r.get('/', requirePermission('events.read'), async (req, res) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventIngestSchema } from '../../shared/events/eventIngestSchema';
+import { eventIngestSchema, MAX_EVENT_BATCH } from '../../shared/events/eventIngestSchema';
 import { eventQuerySchema } from '../../shared/events/eventQuerySchema';
 import { transitionSchema } from '../../shared/events/transitionSchema';
 import { ApiPath } from '../../shared/protocol/socketProtocol';
@@ -45,6 +45,27 @@ export function openApiDocument(version: string) {
           summary: 'List events, newest first, with filters and cursor pagination',
           parameters: queryParams,
           responses: { 200: { description: '{ events, nextCursor }' }, 400: error, 422: error },
+        },
+      },
+      [`${ApiPath.events}/batch`]: {
+        post: {
+          summary: `Report up to ${MAX_EVENT_BATCH} grid events at once (each idempotent by clientId); nothing is stored unless every one can be`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { events: { type: 'array', minItems: 1, maxItems: MAX_EVENT_BATCH, items: { $ref: '#/components/schemas/EventIngest' } } }, required: ['events'] },
+              },
+            },
+          },
+          responses: {
+            201: { description: '{ results: [{ event, duplicate }] } in the order sent; every one stored durably' },
+            200: { description: 'every event was already stored under its clientId; nothing new stored' },
+            400: { ...error, description: 'batch_refused: problems[] names each invalid event by index; nothing stored' },
+            403: error,
+            413: error,
+            422: { ...error, description: 'batch_refused: an event outside the district or in an unknown grid; nothing stored' },
+          },
         },
       },
       [`${ApiPath.events}/{id}`]: {

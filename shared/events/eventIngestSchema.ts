@@ -34,4 +34,14 @@ export const eventIngestSchema = z
   .strict();
 
 export type EventIngest = z.input<typeof eventIngestSchema>;
+
+/** Most events in one POST /api/events/batch. */
+export const MAX_EVENT_BATCH = 200;
+
+/**
+ * Body of POST /api/events/batch: several reports at once (a hotline or sensor platform
+ * forwarding what it holds). Each item is checked against eventIngestSchema by the server,
+ * which names the failing ones by index.
+ */
+export const eventBatchSchema = z.object({ events: z.array(z.unknown()).min(1).max(MAX_EVENT_BATCH) }).strict();
 export type EventIngestParsed = z.output<typeof eventIngestSchema>;
