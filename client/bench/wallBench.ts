@@ -1,4 +1,4 @@
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import type { useLiveStore } from '../stream/useLiveStore';
 
 type LiveStore = ReturnType<typeof useLiveStore>;
@@ -41,7 +41,7 @@ export function installWallBench(live: LiveStore): void {
           for (let i = 0; i < updates; i++) {
             const s = live.state;
             if (!s) throw new Error('no focus state to update');
-            const counters: Record<string, RegionCounters> = {};
+            const counters: Record<string, ScreenCounters> = {};
             for (const [id, c] of Object.entries(s.counters)) {
               const bump = 1 + ((i * 7 + id.length * 13 + Number(id.slice(-3))) % 5);
               counters[id] = { ...c, today: c.today + bump, open: c.open + (i % 2 === 0 ? bump : -1), total: c.total + bump };

@@ -1,5 +1,5 @@
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import type { Problem, ServerToClientEvents } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
 import { connectSocket } from '../stream/connectSocket';
@@ -85,7 +85,7 @@ export function useFocusLink(options: FocusLinkOptions = {}) {
   /** The server's clock now as this page estimates it, epoch ms. */
   const serverNow = () => now() + serverOffsetMs.value;
 
-  const focusCounters = computed<RegionCounters | null>(() => (state.value && focusId.value ? (state.value.counters[focusId.value] ?? null) : null));
+  const focusCounters = computed<ScreenCounters | null>(() => (state.value && focusId.value ? (state.value.counters[focusId.value] ?? null) : null));
 
   /** Requests whose answer must come back before the socket closes. */
   const lastWords = new Set<Promise<unknown>>();

@@ -1,5 +1,5 @@
 import { closureRate } from '../../shared/aggregates/indicators';
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import type { Region } from '../../shared/geo/region';
 import type { PanelCounters } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
@@ -40,7 +40,7 @@ export function readsPanels(metric: HeatMetric): metric is 'volunteerActivities'
 
 /** What the map's regions are coloured from: the focus's event counters and panel counters, by region id. */
 export interface HeatSources {
-  counters: Readonly<Record<string, RegionCounters>> | null;
+  counters: Readonly<Record<string, ScreenCounters>> | null;
   panels: Readonly<PanelCounters> | null;
 }
 

@@ -1,4 +1,4 @@
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import { escapeHtml } from '../text/escapeHtml';
 
 export interface MapTooltipLabels {
@@ -12,7 +12,7 @@ export interface MapTooltipLabels {
  * HTML of a region's map tooltip. ECharts renders tooltip strings as HTML, so every piece of
  * text — region names come from an imported file, labels from translations — is escaped here.
  */
-export function mapTooltipHtml(name: string, levelLabel: string, counters: RegionCounters | null, labels: MapTooltipLabels): string {
+export function mapTooltipHtml(name: string, levelLabel: string, counters: ScreenCounters | null, labels: MapTooltipLabels): string {
   const head = `<div style="font-weight:600;font-size:15px;margin-bottom:4px">${escapeHtml(name)}` +
     ` <span style="opacity:.6;font-weight:400;font-size:12px">${escapeHtml(levelLabel)}</span></div>`;
   if (!counters) return `${head}<div style="opacity:.7">${escapeHtml(labels.noData)}</div>`;

@@ -1,5 +1,5 @@
 import type { Alert } from '../../shared/alerts/alert';
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import type { GridEvent } from '../../shared/events/gridEvent';
 import type { FocusDelta, FocusSnapshot, HourlySeries, PanelCounters } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
@@ -14,7 +14,7 @@ export interface FocusState {
   /** The heat metric the server echoed for this subscription (null from a server that does not). */
   metric: HeatMetric | null;
   /** Counters of the focused region and the regions on its map, by region id. */
-  counters: Readonly<Record<string, RegionCounters>>;
+  counters: Readonly<Record<string, ScreenCounters>>;
   /** Newest first (by report time, then seq), at most the list limit. */
   events: readonly GridEvent[];
   /** Events per hour in the focus, 48 hours (null until a server sends it). */

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref, shallowRef } from 'vue';
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import { FEED_EVENTS, type Problem, type WallFollow } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
 import { connectSocket } from './connectSocket';
@@ -106,7 +106,7 @@ export const useLiveStore = defineStore('live', () => {
   }
 
   /** Counters of the focused region itself. */
-  const focusCounters = computed<RegionCounters | null>(() =>
+  const focusCounters = computed<ScreenCounters | null>(() =>
     state.value && focusId.value ? (state.value.counters[focusId.value] ?? null) : null,
   );
 

@@ -1,5 +1,5 @@
 import { closureRate, dueCount } from '../../shared/aggregates/indicators';
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import type { Region } from '../../shared/geo/region';
 
 /** Letter grades command centres rank departments and posts on (DOMAIN.md): A ≥ 90 %, B ≥ 75 % … */
@@ -36,7 +36,7 @@ export interface OverdueRow {
  */
 export function rankByClosureRate(
   children: readonly Region[],
-  counters: Readonly<Record<string, RegionCounters>> | null,
+  counters: Readonly<Record<string, ScreenCounters>> | null,
   top: number,
 ): ClosureRow[] {
   const rows: ClosureRow[] = [];
@@ -52,7 +52,7 @@ export function rankByClosureRate(
 /** Children with overdue cases (超时), most first; ties by open cases, then by id. */
 export function rankByOverdue(
   children: readonly Region[],
-  counters: Readonly<Record<string, RegionCounters>> | null,
+  counters: Readonly<Record<string, ScreenCounters>> | null,
   top: number,
 ): OverdueRow[] {
   const rows: OverdueRow[] = [];

@@ -16,7 +16,7 @@ import { subscribeSchema } from '../../shared/protocol/subscribeSchema';
 import type { GridEvent } from '../../shared/events/gridEvent';
 import { FeedWindow } from '../../shared/events/feedWindow';
 import type { Alert } from '../../shared/alerts/alert';
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import { withoutMixes, type ScreenCounters } from '../../shared/aggregates/regionCounters';
 import { descendantGrids } from '../../shared/geo/descendantGrids';
 import { mapRegions } from '../../shared/geo/mapRegions';
 import { maskEvent } from '../../shared/privacy/maskPersonal';
@@ -237,7 +237,7 @@ export class StreamHub {
         if (feed !== undefined && !room.window && newest) room.window = new FeedWindow(feed, newest);
         this.rooms.set(key, room);
         const regions = [regionId, ...mapRegions(this.deps.geo.current.hierarchy, regionId)];
-        const counters = this.countersOf(regions);
+        const counters = this.countersOf(regions, regionId);
         const panels = this.panelsOf(regions, null);
         const hourly = this.deps.aggregates.hourly(regionId);
         const alerts = this.deps.alerts?.openAlerts(regionId) ?? [];
@@ -297,11 +297,12 @@ export class StreamHub {
     return out;
   }
 
-  private countersOf(ids: Iterable<string>): Record<string, RegionCounters> {
-    const out: Record<string, RegionCounters> = {};
+  /** Counters of `ids`; only the focus's with today's mixes (ScreenCounters). */
+  private countersOf(ids: Iterable<string>, focusId: string): Record<string, ScreenCounters> {
+    const out: Record<string, ScreenCounters> = {};
     for (const id of ids) {
       const c = this.deps.aggregates.get(id);
-      if (c) out[id] = c;
+      if (c) out[id] = id === focusId ? c : withoutMixes(c);
     }
     return out;
   }
@@ -341,7 +342,7 @@ export class StreamHub {
         fromSeq: room.lastSeq,
         seq: this.appliedSeq,
         serverTime: now,
-        counters: this.countersOf(watched),
+        counters: this.countersOf(watched, regionId),
         events: inFocus,
         alerts: [],
         panels,

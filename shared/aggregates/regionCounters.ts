@@ -29,6 +29,19 @@ export interface RegionCounters {
   todayBySource: Partial<Record<Source, number>>;
 }
 
+/**
+ * Counters as a screen receives them: the focused region's whole, the other regions on its map
+ * without today's category and source mixes (only the focus's mix panels show them; at a busy
+ * hour they were half of every delta's counter bytes).
+ */
+export type ScreenCounters = Omit<RegionCounters, 'todayByCategory' | 'todayBySource'> & Partial<Pick<RegionCounters, 'todayByCategory' | 'todayBySource'>>;
+
+/** A region on the map but not in focus, as screens receive it (ScreenCounters). */
+export function withoutMixes(c: RegionCounters): ScreenCounters {
+  const { todayByCategory: _c, todayBySource: _s, ...rest } = c;
+  return rest;
+}
+
 /** What of an event the counters depend on. Times in epoch ms. */
 export interface CountableEvent {
   category: Category;

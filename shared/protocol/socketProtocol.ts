@@ -1,4 +1,4 @@
-import type { RegionCounters } from '../aggregates/regionCounters';
+import type { ScreenCounters } from '../aggregates/regionCounters';
 import type { GridEvent } from '../events/gridEvent';
 import type { z } from 'zod';
 import type { HeatMetric, subscribeSchema } from './subscribeSchema';
@@ -64,7 +64,7 @@ export interface FocusSnapshot {
    * Counters of the focused region and of each region on its map: its children, or, when the
    * focus is a grid, the grids of its community (its siblings and itself). By region id.
    */
-  counters: Record<string, RegionCounters>;
+  counters: Record<string, ScreenCounters>;
   /** The newest events inside the focused region, newest first. */
   events: GridEvent[];
   /** Events per hour in the focused region, today against yesterday. */
@@ -88,7 +88,7 @@ export interface FocusDelta {
   seq: number;
   serverTime: string;
   /** Full counters of each region (focus or on its map) that changed since fromSeq. */
-  counters: Record<string, RegionCounters>;
+  counters: Record<string, ScreenCounters>;
   /** Events inside the focus created or changed since fromSeq, newest first (current state). */
   events: GridEvent[];
   /** The focus's hourly series, when it changed. */

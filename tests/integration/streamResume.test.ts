@@ -3,7 +3,7 @@ import { startServerProcess, type ServerProcess } from '../support/serverProcess
 import { connectScreen, type TestScreen } from '../support/screenClient';
 import { demoGrids, type DemoGrid } from '../support/demoPoints';
 import { ApiPath } from '../../shared/protocol/socketProtocol';
-import type { RegionCounters } from '../../shared/aggregates/regionCounters';
+import { withoutMixes, type RegionCounters, type ScreenCounters } from '../../shared/aggregates/regionCounters';
 import { applyDelta, applySnapshot, EVENT_LIST_LIMIT, type FocusState } from '../../client/stream/focusState';
 
 const DISTRICT = '150602';
@@ -54,8 +54,9 @@ async function trackingScreen(regionId: string, limit: number, feed: number | un
 /** What the store says: the focus's and its children's counters, and its newest `limit` events. */
 async function truth(regionId: string, limit: number) {
   const region = (await (await server.fetch(`${ApiPath.regions}/${regionId}`)).json()) as { counters: RegionCounters; children: { region: { id: string }; counters: RegionCounters }[] };
-  const counters: Record<string, RegionCounters> = { [regionId]: region.counters };
-  for (const c of region.children) counters[c.region.id] = c.counters;
+  const counters: Record<string, ScreenCounters> = { [regionId]: region.counters };
+  // Screens get today's mixes only for the focus (ScreenCounters).
+  for (const c of region.children) counters[c.region.id] = withoutMixes(c.counters);
   const list = (await (await server.fetch(`${ApiPath.events}?regionId=${regionId}&limit=${limit}`)).json()) as { events: { id: string; status: string }[] };
   return { counters, events: list.events.map((e) => `${e.id}:${e.status}`).sort() };
 }
