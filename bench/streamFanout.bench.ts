@@ -169,6 +169,8 @@ interface PhaseResult {
   worstBySecond: number[];
   scannedScreens: number;
   alertLatency: ReturnType<typeof summarise> | null;
+  /** From the 201's arrival at the load generator to the alert on a district screen. */
+  alertAfterAck: ReturnType<typeof summarise> | null;
   alertsExpected: number;
   alertsPerScreenS: number;
   latencyByLevel: Record<string, ReturnType<typeof summarise>>;
@@ -216,6 +218,7 @@ async function phase(tickMs: number | null, nScreens = SCREENS, feed?: number): 
     const fs = focuses(bodies, nScreens);
     const ackAt = new Float64Array(maxEvents).fill(NaN);
     const afterAck = new Samples();
+    const alertAfterAck = new Samples();
     let inWindow = false;
     let loadStart = Infinity;
     const worstBySecond = new Float64Array(Math.ceil(LOAD_MS / 1000));
@@ -226,7 +229,11 @@ async function phase(tickMs: number | null, nScreens = SCREENS, feed?: number): 
         if (inWindow) s.alertBytes += payload.length;
         if (s.alertLatency && payload.subarray(0, ALERT_FRAME.length).equals(ALERT_FRAME))
           scanIds(payload, alertNeedle, (n) => {
-            if (n < maxEvents && !Number.isNaN(sendAt[n])) s.alertLatency!.push(t - sendAt[n]);
+            if (n < maxEvents && !Number.isNaN(sendAt[n])) {
+              s.alertLatency!.push(t - sendAt[n]);
+              // From the 201's arrival here; an alert that arrived before its 201 counts 0.
+              alertAfterAck.push(Number.isNaN(ackAt[n]) ? 0 : Math.max(0, t - ackAt[n]));
+            }
           });
         return;
       }
@@ -385,6 +392,7 @@ async function phase(tickMs: number | null, nScreens = SCREENS, feed?: number): 
       windowS,
       latency: all.length ? summarise(all.values()) : null,
       alertLatency: alertAll.length ? summarise(alertAll.values()) : null,
+      alertAfterAck: alertAfterAck.length ? summarise(alertAfterAck.values()) : null,
       ackLatency: summarise(ackLatency.values()),
       worstBySecond: [...worstBySecond],
       scannedScreens: scannedCount,
@@ -463,6 +471,8 @@ function describe(r: PhaseResult): BenchFigure[] {
       unit: 'ms',
       note: `${lat(r.alertLatency)}; ${fmt(r.alertLatency?.n ?? 0)} of ${fmt(r.alertsExpected)} expected (critical events × district screens); target ≤ 100 ms`,
     });
+  if (r.tickMs !== null)
+    out.push({ name: `${r.label}: critical alert, 201 → district screen p99`, value: r.alertAfterAck?.p99 ?? NaN, unit: 'ms', note: `${lat(r.alertAfterAck)} (0 when the alert arrived before its 201)` });
   for (const [level, s] of Object.entries(r.latencyByLevel)) if (r.tickMs !== null) out.push({ name: `${r.label}: latency p99, ${level} screens`, value: s.p99, unit: 'ms', note: lat(s) });
   if (r.breakdown) out.push({ name: `${r.label}: where the bytes go`, value: r.payloadByLevel.district ?? 0, unit: 'B/s per district screen', note: r.breakdown });
   if (r.cappedPerScreenS !== null)
