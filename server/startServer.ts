@@ -115,7 +115,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     });
   const watcher = new OverdueWatcher(writer, now, log);
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
-  const walls = new WallControl(geo, audit, log);
+  const walls = new WallControl(geo, audit, log, cluster?.driveState);
   const app = createApp({
     walls,
     auth,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { HEAT_METRICS } from '../../shared/protocol/subscribeSchema';
 import { ApiPath } from '../../shared/protocol/socketProtocol';
 import type { ApiClient, ApiResult } from '../auth/apiClient';
 
-const followSchema = z.object({ regionId: z.string(), metric: z.enum(HEAT_METRICS), by: z.string(), since: z.string() });
+import { wallFollowSchema as followSchema } from '../../shared/protocol/wallSchemas';
 
 /** A wall screen a leader may drive, as GET /api/walls lists it. */
 export const wallInfoSchema = z.object({

@@ -7,6 +7,8 @@ import type { ChangeApplier } from '../events/changeApplier';
 import type { EventWriter } from '../events/eventWriter';
 import type { IoServer } from '../stream/streamHub';
 import { RedisChangeFeed, type ClusterMessage } from './redisChangeFeed';
+import { RedisDriveState } from './redisDriveState';
+import type { DriveState } from '../stream/driveState';
 
 /** What the cluster needs of this process, once it is wired (after the start-up rebuild). */
 export interface ClusterDeps {
@@ -28,6 +30,8 @@ export interface Cluster {
   /** Starts exchanging changes, reading on from where the feed stood at joinCluster. */
   start(deps: ClusterDeps): void;
   publishAlert(a: Alert): void;
+  /** Push-to-wall drive state, shared by every process. */
+  driveState: DriveState;
   close(): Promise<void>;
 }
 
@@ -45,8 +49,9 @@ export async function joinCluster(redisUrl: string, keyPrefix: string, log: Logg
   const readFrom = await feed.lastId();
   const pub = createClient({ url: redisUrl });
   const sub = pub.duplicate();
-  for (const c of [pub, sub]) c.on('error', (err) => log.warn({ err: String(err) }, 'redis adapter connection error'));
-  await Promise.all([pub.connect(), sub.connect()]);
+  const kv = pub.duplicate();
+  for (const c of [pub, sub, kv]) c.on('error', (err) => log.warn({ err: String(err) }, 'redis connection error'));
+  await Promise.all([pub.connect(), sub.connect(), kv.connect()]);
   let stallCheck: NodeJS.Timeout | null = null;
 
   const start = (deps: ClusterDeps) => {
@@ -85,13 +90,14 @@ export async function joinCluster(redisUrl: string, keyPrefix: string, log: Logg
   return {
     node,
     start,
+    driveState: new RedisDriveState(kv, keyPrefix, log),
     publishAlert(a) {
       feed.publish({ alerts: [a] }).catch((err) => log.error({ err: String(err) }, 'publishing an alert to the cluster failed'));
     },
     async close() {
       if (stallCheck) clearInterval(stallCheck);
       await feed.close();
-      await Promise.allSettled([pub.quit(), sub.quit()]);
+      await Promise.allSettled([pub.quit(), sub.quit(), kv.quit()]);
     },
   };
 }

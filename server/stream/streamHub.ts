@@ -180,8 +180,10 @@ export class StreamHub {
     const ip = socket.handshake.address;
     if (principal.kind === 'screen') {
       void socket.join([WALLS_ROOM, screenRoom(principal.id)]);
-      const follow = this.deps.walls.wallConnected(principal.id);
-      if (follow) socket.emit(SocketEvent.wallFollow, follow);
+      this.deps.walls
+        .wallConnected(principal.id)
+        .then((follow) => follow && socket.emit(SocketEvent.wallFollow, follow))
+        .catch((err) => this.deps.log.error({ err }, 'reading the wall drive state failed'));
     }
     const mayDrive = (ack: unknown) => {
       if (can(principal.role, 'wall.drive')) return true;

@@ -6,6 +6,7 @@ import { wallPushSchema, wallReleaseSchema } from '../../shared/protocol/wallSch
 import type { AuditTrail } from '../audit/auditTrail';
 import type { GeoContext } from '../geo/geoContext';
 import type { IoServer } from './streamHub';
+import { MemoryDriveState, type DriveState } from './driveState';
 
 type Skipped = { screen: string; reason: string };
 
@@ -25,17 +26,17 @@ export interface WallInfo {
 
 /**
  * "Push to wall": a leader sends a view to wall screens, which follow it (showing who drives)
- * until released. The drive state is kept here, in this process; emits reach screens on every
- * process through the Socket.io adapter.
+ * until released. The drive state is in `state` (shared by every process of a cluster); emits
+ * reach screens on every process through the Socket.io adapter.
  */
 export class WallControl {
-  private readonly driven = new Map<string, WallFollow>();
   private ioServer: IoServer | null = null;
 
   constructor(
     private readonly geo: GeoContext,
     private readonly audit: AuditTrail,
     private readonly log: Logger,
+    private readonly state: DriveState = new MemoryDriveState(),
   ) {}
 
   /** The socket server, once it exists (it is made after the HTTP app that lists walls). */
@@ -49,21 +50,22 @@ export class WallControl {
   }
 
   /** A wall screen's page connected: it follows the drive in force, if any. */
-  wallConnected(screenId: string): WallFollow | null {
-    return this.driven.get(screenId) ?? null;
+  wallConnected(screenId: string): Promise<WallFollow | null> {
+    return this.state.get(screenId);
   }
 
   /** Connected wall screens the principal may drive, with who drives each. */
   async list(who: Principal): Promise<WallInfo[]> {
     const h = this.geo.current.hierarchy;
     const byId = new Map<string, WallInfo>();
+    const driven = await this.state.all();
     for (const s of await this.io.in(WALLS_ROOM).fetchSockets()) {
       const p = s.data.principal as Principal | undefined;
       if (!p || p.kind !== 'screen') continue;
       if (!this.mayDrive(who, p, h)) continue;
       const w = byId.get(p.id) ?? { id: p.id, name: p.name, scopeRegionId: p.scopeRegionId, connections: 0, drivenBy: null, follow: null };
       w.connections++;
-      const f = this.driven.get(p.id) ?? null;
+      const f = driven.get(p.id) ?? null;
       w.follow = f;
       w.drivenBy = f?.by ?? null;
       byId.set(p.id, w);
@@ -103,7 +105,7 @@ export class WallControl {
         skipped.push({ screen: id, reason: `region ${regionId} is outside the screen's scope` });
         continue;
       }
-      this.driven.set(id, follow);
+      await this.state.set(id, follow);
       this.io.to(screenRoom(id)).emit(SocketEvent.wallFollow, follow);
       done.push(id);
     }
@@ -117,7 +119,7 @@ export class WallControl {
     if (!parsed.success) return { ok: false, problem: { code: 'bad_request', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } };
     const { ids, skipped } = await this.targets(who, parsed.data.screens);
     for (const id of ids) {
-      this.driven.delete(id);
+      await this.state.delete(id);
       this.io.to(screenRoom(id)).emit(SocketEvent.wallReleased, { by: who.name });
     }
     await this.audit.record(who, 'wall.release', ids.join(',') || '(none)', { skipped }, ip);

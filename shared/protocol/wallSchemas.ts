@@ -12,5 +12,8 @@ export const wallPushSchema = z
   })
   .strict();
 
+/** What a driven wall follows (WallFollow), as read back from elsewhere (the API, a shared store). */
+export const wallFollowSchema = z.object({ regionId: z.string(), metric: z.enum(HEAT_METRICS), by: z.string(), since: z.string() });
+
 /** …and lets them go back to their own view (and tour). */
 export const wallReleaseSchema = z.object({ screens }).strict();

@@ -63,4 +63,31 @@ describe.skipIf(!databaseUrl || !redisUrl)(databaseUrl && redisUrl ? title : `${
     expect((await post(a, 'cl-alert', 7, 'critical')).status).toBe(201);
     expect(await got).toBe('critical_event:cl-alert');
   });
+
+  it('shares who drives a wall: a wall on one process follows a push made on the other, and keeps following when it reconnects there', async () => {
+    const wall = await connectScreen(b.url, { token: b.creds.wallToken! });
+    const leader = await connectScreen(a.url, { token: await a.login('leader') });
+    let again: TestScreen | null = null;
+    try {
+      const followed = new Promise<{ regionId: string; by: string }>((r) => wall.socket.on(SocketEvent.wallFollow, r));
+      const street = grids[0].streetId;
+      expect(await leader.socket.timeout(5000).emitWithAck(SocketEvent.wallPush, { regionId: street, screens: ['*'] })).toMatchObject({ ok: true, screens: ['demo-wall'] });
+      expect(await followed).toMatchObject({ regionId: street, by: '演示领导' });
+      // Asked on the other process than the one that pushed.
+      const listed = (await (await b.fetch(ApiPath.walls)).json()) as { walls: { id: string; drivenBy: string | null }[] };
+      expect(listed.walls.find((w) => w.id === 'demo-wall')?.drivenBy).toBe('演示领导');
+      // The wall's link drops and comes back on process b: it is told at once whom it follows.
+      wall.close();
+      again = await connectScreen(b.url, { token: b.creds.wallToken! });
+      await expect.poll(() => again!.follows.length, { timeout: 5000 }).toBe(1);
+      expect(again.follows[0]).toMatchObject({ regionId: street });
+      expect(await leader.socket.timeout(5000).emitWithAck(SocketEvent.wallRelease, { screens: ['*'] })).toMatchObject({ ok: true });
+      const after = (await (await b.fetch(ApiPath.walls)).json()) as { walls: { id: string; drivenBy: string | null }[] };
+      expect(after.walls.find((w) => w.id === 'demo-wall')?.drivenBy).toBeNull();
+    } finally {
+      wall.close();
+      again?.close();
+      leader.close();
+    }
+  });
 });

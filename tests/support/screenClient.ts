@@ -8,6 +8,7 @@ import {
   type HandshakeAuth,
   type ServerToClientEvents,
   type SubscribeAck,
+  type WallFollow,
 } from '../../shared/protocol/socketProtocol';
 
 export type ScreenSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,6 +18,8 @@ export interface TestScreen {
   socket: ScreenSocket;
   snapshots: FocusSnapshot[];
   deltas: FocusDelta[];
+  /** Every "follow this view" told to this socket (push to wall), from the moment it connected. */
+  follows: WallFollow[];
   /** `feed`: keep the newest `feed` events in step (SubscribeRequest.feed). */
   subscribe(regionId: string, lastSeq?: number, feed?: number): Promise<SubscribeAck>;
   /** Resolves with the first delta (received from now on) that satisfies `pred`. */
@@ -31,6 +34,8 @@ export async function connectScreen(url: string, handshake: Partial<HandshakeAut
   const socket: ScreenSocket = io(url, { auth, reconnection: false });
   const snapshots: FocusSnapshot[] = [];
   const deltas: FocusDelta[] = [];
+  const follows: WallFollow[] = [];
+  socket.on(SocketEvent.wallFollow, (f) => follows.push(f));
   const waiters: { pred: (d: FocusDelta) => boolean; resolve: (d: FocusDelta) => void }[] = [];
   socket.on(SocketEvent.snapshot, (s) => snapshots.push(s));
   socket.on(SocketEvent.delta, (d) => {
@@ -45,6 +50,7 @@ export async function connectScreen(url: string, handshake: Partial<HandshakeAut
     socket,
     snapshots,
     deltas,
+    follows,
     subscribe: (regionId, lastSeq, feed) =>
       socket.timeout(10_000).emitWithAck(SocketEvent.subscribe, { regionId, ...(lastSeq === undefined ? {} : { lastSeq }), ...(feed === undefined ? {} : { feed }) }),
     waitForDelta(pred, timeoutMs = 10_000) {
