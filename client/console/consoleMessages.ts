@@ -106,6 +106,7 @@ const zh = {
       forbidden: '无权限：当前账号不能执行此操作（{message}）',
       network: '网络异常，操作未完成，请重试',
       other: '操作失败（{status}）：{message}',
+      urgeTooSoon: '刚催办过：同一事件两次催办至少间隔 {minutes} 分钟，{time} 后可再次催办',
     },
     drawer: {
       title: '事件详情',
@@ -248,6 +249,7 @@ export const consoleMessages: PageMessages<typeof zh> = {
         forbidden: 'Not allowed: this account may not do that ({message})',
         network: 'Network problem: not done, try again',
         other: 'Failed ({status}): {message}',
+        urgeTooSoon: 'Urged a moment ago: one event may be urged once every {minutes} minutes; again from {time}',
       },
       drawer: {
         title: 'Event details',

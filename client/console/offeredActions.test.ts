@@ -25,8 +25,8 @@ describe('offeredActions', () => {
     const table: Record<EventStatus, string[]> = {
       reported: ['accept', 'reject'],
       accepted: ['dispatch', 'reject'],
-      dispatched: ['start', 'return'],
-      handling: ['resolve'],
+      dispatched: ['start', 'return', 'urge'],
+      handling: ['resolve', 'urge'],
       resolved: ['close', 'rework'],
       closed: ['handle'],
       rejected: ['handle'],

@@ -50,7 +50,7 @@ export function offeredActions(alert: Alert, event: GridEvent | null | undefined
       action,
       primary: action === forward,
       needsUnit: needsUnit(action),
-      closesLoop: isFinal(ACTIONS[action].to),
+      closesLoop: ACTIONS[action].to !== 'same' && isFinal(ACTIONS[action].to as EventStatus),
     })),
   ];
 }

@@ -9,6 +9,7 @@ import { maskEvent } from '../../shared/privacy/maskPersonal';
 import type { EventIngestion } from '../events/ingestEvents';
 import { badRequest } from './badRequest';
 import { applyTransition } from '../events/eventTransitions';
+import { urgeTooSoon } from '../../shared/events/eventLifecycle';
 import type { EventWriter } from '../events/eventWriter';
 import type { EventStore } from '../store/eventStore';
 import type { GeoContext } from '../geo/geoContext';
@@ -131,6 +132,15 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
     const id = req.params.id as string;
     if (!(await visible(res, id))) return res.status(404).json(notFound(id));
     const p = who(res);
+    if ((req.body as { action?: unknown } | undefined)?.action === 'urge') {
+      const soon = urgeTooSoon(await deps.store.history(id), deps.now());
+      if (soon)
+        return res.status(409).json({
+          error: 'urge_too_soon',
+          message: `urged by ${soon.lastBy} at ${soon.lastAt}; the next 催办 is allowed from ${new Date(soon.nextAtMs).toISOString()}`,
+          nextAt: new Date(soon.nextAtMs).toISOString(),
+        });
+    }
     const result = await applyTransition(deps.writer, deps.now, id, req.body, p.name);
     const personal = allows(res, 'personal.read');
     switch (result.kind) {

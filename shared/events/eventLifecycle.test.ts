@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, allowedActions, nextStatus, type Action } from './eventLifecycle';
+import { ACTIONS, URGE_MIN_INTERVAL_MS, allowedActions, nextStatus, urgeTooSoon, type Action } from './eventLifecycle';
 import { STATUSES, isFinal, type EventStatus } from './status';
 
 describe('eventLifecycle', () => {
@@ -27,6 +27,26 @@ describe('eventLifecycle', () => {
   });
 
   it('only ever leads to known statuses', () => {
-    for (const a of Object.values(ACTIONS)) expect(STATUSES).toContain(a.to);
+    for (const a of Object.values(ACTIONS)) expect([...STATUSES, 'same']).toContain(a.to);
+  });
+});
+
+describe('催办 (urge)', () => {
+  it('keeps the status, only while a department has the case', () => {
+    expect(nextStatus('dispatched', 'urge')).toBe('dispatched');
+    expect(nextStatus('handling', 'urge')).toBe('handling');
+    for (const s of ['reported', 'accepted', 'resolved', 'closed', 'rejected'] as const) expect(nextStatus(s, 'urge')).toBeNull();
+  });
+
+  it('is refused within the minimum interval of the last one, whoever sent it', () => {
+    const at = '2026-11-25T02:00:00.000Z';
+    const history = [
+      { action: 'dispatch', at: '2026-11-25T01:00:00.000Z', actor: 'a' },
+      { action: 'urge', at, actor: '值班员甲' },
+    ];
+    const t = Date.parse(at);
+    expect(urgeTooSoon(history, t + URGE_MIN_INTERVAL_MS - 1)).toEqual({ lastBy: '值班员甲', lastAt: at, nextAtMs: t + URGE_MIN_INTERVAL_MS });
+    expect(urgeTooSoon(history, t + URGE_MIN_INTERVAL_MS)).toBeNull();
+    expect(urgeTooSoon(history.slice(0, 1), t)).toBeNull();
   });
 });

@@ -4,7 +4,9 @@ import type { EventStatus } from './status';
  * The closed loop as explicit moves. Each action names who does it in practice:
  * 受理员 accepts or rejects, 派遣员 dispatches (to a department or unit), the department may
  * return it (回退) or start handling, feeds the result back (反馈), and the 值班长/监督员
- * verifies: closes it (核查办结) or sends it back for rework (返工).
+ * verifies: closes it (核查办结) or sends it back for rework (返工). While a department has it, the
+ * command centre may urge it on (催办): a step on the case's timeline that leaves its status
+ * (`to: 'same'`), at most once every URGE_MIN_INTERVAL_MS.
  */
 export const ACTIONS = {
   accept: { from: ['reported'], to: 'accepted', zh: '受理', en: 'Accept' },
@@ -15,7 +17,14 @@ export const ACTIONS = {
   resolve: { from: ['handling'], to: 'resolved', zh: '反馈', en: 'Report result' },
   rework: { from: ['resolved'], to: 'handling', zh: '返工', en: 'Send back for rework' },
   close: { from: ['resolved'], to: 'closed', zh: '核查办结', en: 'Verify and close' },
-} as const satisfies Record<string, { from: readonly EventStatus[]; to: EventStatus; zh: string; en: string }>;
+  urge: { from: ['dispatched', 'handling'], to: 'same', zh: '催办', en: 'Urge' },
+} as const satisfies Record<string, { from: readonly EventStatus[]; to: EventStatus | 'same'; zh: string; en: string }>;
+
+/**
+ * Shortest time between two 催办 of one event (DOMAIN.md: reminders have a minimum interval; the
+ * 30 minutes are this product's choice, the sources give no figure).
+ */
+export const URGE_MIN_INTERVAL_MS = 30 * 60_000;
 
 export type Action = keyof typeof ACTIONS;
 export const ACTION_CODES = Object.keys(ACTIONS) as [Action, ...Action[]];
@@ -28,7 +37,20 @@ export function allowedActions(status: EventStatus): Action[] {
 /** The status an action leads to from `status`, or null when the move is not allowed. */
 export function nextStatus(status: EventStatus, action: Action): EventStatus | null {
   const a = ACTIONS[action];
-  return (a.from as readonly EventStatus[]).includes(status) ? a.to : null;
+  if (!(a.from as readonly EventStatus[]).includes(status)) return null;
+  return a.to === 'same' ? status : a.to;
+}
+
+/**
+ * When a 催办 of an event with this history would come too soon after the last one: that one and
+ * when the next is allowed (epoch ms); null when it may be sent now.
+ */
+export function urgeTooSoon(history: readonly { action: string; at: string; actor: string }[], nowMs: number): { lastBy: string; lastAt: string; nextAtMs: number } | null {
+  let last: { at: string; actor: string } | null = null;
+  for (const t of history) if (t.action === 'urge' && (last === null || t.at > last.at)) last = t;
+  if (!last) return null;
+  const nextAtMs = Date.parse(last.at) + URGE_MIN_INTERVAL_MS;
+  return nowMs < nextAtMs ? { lastBy: last.actor, lastAt: last.at, nextAtMs } : null;
 }
 
 /** Actions that need a unit (department) named. */

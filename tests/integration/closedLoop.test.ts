@@ -111,4 +111,20 @@ describeEachStore('the closed loop over HTTP', (store) => {
     expect(after.map((r) => r.counters)).toEqual(before.map((r) => r.counters));
     expect(after[3].children).toEqual(before[3].children);
   });
+
+  it('lets the centre urge (催办) a case a department has, on its timeline, at most once per interval', async () => {
+    const other = demoGrids()[9];
+    expect((await report('loop-urge', { location: { lon: other.lon, lat: other.lat } })).status).toBe(201);
+    expect((await move('loop-urge', { action: 'urge' })).status).toBe(409); // not yet with a department
+    for (const step of [{ action: 'accept' }, { action: 'dispatch', unit: '城管执法中队' }]) expect((await move('loop-urge', step)).status).toBe(200);
+    const urged = await move('loop-urge', { action: 'urge', note: '已超时，请加快处置' });
+    expect(urged.status).toBe(200);
+    expect(await urged.json()).toMatchObject({ event: { status: 'dispatched' }, transition: { action: 'urge', fromStatus: 'dispatched', toStatus: 'dispatched', note: '已超时，请加快处置' } });
+    const again = await move('loop-urge', { action: 'urge' });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: 'urge_too_soon' });
+    const { history } = await json(server.fetch(`${ApiPath.events}/loop-urge`));
+    expect(history.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'dispatch', 'urge']);
+  });
 });
+
