@@ -1,6 +1,6 @@
 /**
  * A wall screen is opened once with its link, `/?screen=<token>`: the token is traded for the
- * httpOnly session cookie (POST /api/auth/screen), and removed from the address bar so it is not
+ * httpOnly screen cookie (POST /api/auth/screen; apart from a person's session cookie), and removed from the address bar so it is not
  * left on screen or in the history. Every request and the socket then carry the cookie.
  * Resolves false when the token was refused (revoked or mistyped).
  */

@@ -55,7 +55,8 @@ export const useLiveStore = defineStore('live', () => {
     const now = options.now ?? Date.now;
     connection.value = { status: 'connecting', staleSinceMs: null };
     stream = new FocusStream(
-      (options.open ?? connectSocket)(),
+      // The wall page is the wall screen, even in a browser where someone is also signed in.
+      (options.open ?? (() => connectSocket('screen')))(),
       {
         state: (s) => {
           state.value = s;

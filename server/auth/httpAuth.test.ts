@@ -9,4 +9,13 @@ describe('credentialOf', () => {
     expect(credentialOf({ authorization: 'Bearer ' })).toBeNull();
     expect(credentialOf({})).toBeNull();
   });
+
+  it('keeps a person and a wall screen in one browser apart: the person speaks unless the wall page asks for the screen', () => {
+    const both = 'gp_screen=gp_wall; gp_session=eyJ.person';
+    expect(credentialOf({ cookie: both })).toBe('eyJ.person');
+    expect(credentialOf({ cookie: both }, 'screen')).toBe('gp_wall');
+    expect(credentialOf({ cookie: 'gp_screen=gp_wall' })).toBe('gp_wall');
+    expect(credentialOf({ cookie: 'gp_session=eyJ.person' }, 'screen')).toBe('eyJ.person');
+    expect(credentialOf({ authorization: 'Bearer gp_abc', cookie: both }, 'screen')).toBe('gp_abc');
+  });
 });

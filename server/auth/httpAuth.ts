@@ -3,17 +3,28 @@ import type { Principal } from '../../shared/auth/principal';
 import { can, type Permission } from '../../shared/auth/roles';
 import type { Authenticator } from './authenticator';
 
-/** Name of the session cookie set at log-in (httpOnly, SameSite=Strict). */
+/** Name of a person's session cookie, set at log-in (httpOnly, SameSite=Strict). */
 export const SESSION_COOKIE = 'gp_session';
+/**
+ * Name of a wall screen's cookie, set when its link is opened. Apart from the person's, so that
+ * opening a wall link in a duty officer's browser does not sign the officer out of the console.
+ */
+export const SCREEN_COOKIE = 'gp_screen';
 
-/** A credential from `Authorization: Bearer …` or the session cookie. */
-export function credentialOf(headers: { authorization?: string; cookie?: string }): string | null {
+/**
+ * A credential from `Authorization: Bearer …`, else from the cookies: the person's session first,
+ * or the screen's first when `prefer` is 'screen' (a wall page's socket).
+ */
+export function credentialOf(headers: { authorization?: string; cookie?: string }, prefer: 'person' | 'screen' = 'person'): string | null {
   const auth = headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || null;
+  const jar = new Map<string, string>();
   for (const part of (headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === SESSION_COOKIE) return decodeURIComponent(v.join('=')) || null;
+    if (k === SESSION_COOKIE || k === SCREEN_COOKIE) jar.set(k, decodeURIComponent(v.join('=')));
   }
+  const order = prefer === 'screen' ? [SCREEN_COOKIE, SESSION_COOKIE] : [SESSION_COOKIE, SCREEN_COOKIE];
+  for (const k of order) if (jar.get(k)) return jar.get(k)!;
   return null;
 }
 

@@ -3,7 +3,7 @@ import { loginSchema } from '../../shared/auth/loginSchema';
 import { auditQuerySchema } from '../../shared/auth/auditQuerySchema';
 import type { Authenticator } from '../auth/authenticator';
 import type { AuthStore } from '../auth/authStore';
-import { principalOf, requirePermission, SESSION_COOKIE } from '../auth/httpAuth';
+import { principalOf, requirePermission, SCREEN_COOKIE, SESSION_COOKIE } from '../auth/httpAuth';
 import type { AuditTrail } from '../audit/auditTrail';
 import { badRequest } from './badRequest';
 
@@ -33,7 +33,7 @@ export function authRouter(deps: { auth: Authenticator; audit: AuditTrail }): Ro
     const principal = await deps.auth.authenticate(token);
     if (!principal || principal.kind !== 'screen') return res.status(401).json({ error: 'invalid_credentials', message: 'not a valid screen token' });
     // A screen token lives until revoked; the cookie for a year (walls run for months).
-    res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: 365 * 86_400_000 });
+    res.cookie(SCREEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: 365 * 86_400_000 });
     res.json({ principal });
   });
   r.post('/logout', (_req, res) => {

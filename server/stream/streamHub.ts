@@ -123,7 +123,7 @@ export class StreamHub {
         err.data = { code: 'protocol_mismatch', serverVersion: PROTOCOL_VERSION };
         return next(err);
       }
-      const cred = auth.token ?? credentialOf({ cookie: socket.handshake.headers.cookie });
+      const cred = auth.token ?? credentialOf({ cookie: socket.handshake.headers.cookie }, auth.as === 'screen' ? 'screen' : 'person');
       this.deps.auth
         .authenticate(cred)
         .then((principal) => {

@@ -147,8 +147,13 @@ export interface ClientToServerEvents {
 /** Sent in the Socket.io handshake's `auth` object. */
 export interface HandshakeAuth {
   protocolVersion: number;
-  /** A screen token (gp_…) or a session token; a browser may instead rely on its session cookie. */
+  /** A screen token (gp_…) or a session token; a browser may instead rely on its cookies. */
   token?: string;
+  /**
+   * Which cookie speaks for a browser holding both a person's session and a wall screen's: the
+   * wall page says 'screen' (it is the screen even in an officer's browser); others the person.
+   */
+  as?: 'screen' | 'person';
 }
 
 /** REST paths, shared so the client and tests never spell them differently. */

@@ -11,7 +11,7 @@ import { launchChromium } from './support/chromium';
 import { demoAuth, type DemoAuth } from './support/demoAuth';
 import { seedHistory } from './support/seedHistory';
 import { seedVolunteerHistory } from './support/seedVolunteerHistory';
-import { openWall, settle } from './support/wallPage';
+import { openWall, settle, waitForLiveCounters } from './support/wallPage';
 
 /**
  * The wall in a real browser against the real server with a fast simulator. Screenshots go to
@@ -222,9 +222,33 @@ describe('the wall', () => {
       const { page } = wall;
       expect(page.url()).not.toContain('screen=');
       const cookies = await page.context().cookies();
-      expect(cookies.some((c) => c.name === 'gp_session' && c.httpOnly)).toBe(true);
+      expect(cookies.some((c) => c.name === 'gp_screen' && c.httpOnly)).toBe(true);
     } finally {
       await wall.close();
+    }
+  });
+
+  it('opened with its link where a duty officer is signed in, is the wall screen and leaves the officer signed in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/login`);
+      const signIn = await page.evaluate(async (c) => (await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) })).status, server.creds.officer);
+      expect(signIn).toBe(200);
+      await page.goto(wallUrl());
+      await waitForLiveCounters(page);
+      const me = await page.evaluate(async () => ((await (await fetch('/api/auth/me')).json()) as { principal: { role: string } }).principal.role);
+      expect(me).toBe('officer');
+      // The page's socket is the wall screen: a leader sees it among the walls to drive.
+      const leader = await server.login('leader');
+      await expect
+        .poll(async () => {
+          const { walls } = (await (await fetch(`${server.url}${ApiPath.walls}`, { headers: { authorization: `Bearer ${leader}` } })).json()) as { walls: { id: string; connections: number }[] };
+          return walls.find((w) => w.id === 'demo-wall')?.connections ?? 0;
+        })
+        .toBe(1);
+    } finally {
+      await context.close();
     }
   });
 
