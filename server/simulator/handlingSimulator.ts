@@ -20,6 +20,9 @@ const MAX_TRACKED = 20_000;
  * through the public transitions API, with the pace of handlingPlan.ts. Each move names the
  * status it expects, so a person acting first wins and the simulator simply lets go.
  */
+/** Transition requests the simulator keeps in flight at once. */
+const MOVES_IN_FLIGHT = 16;
+
 export class HandlingSimulator {
   private readonly queue = new TinyQueue<Scheduled>([], (a, b) => a.atMs - b.atMs);
   private timer: NodeJS.Timeout | null = null;
@@ -56,7 +59,16 @@ export class HandlingSimulator {
     this.busy = true;
     try {
       const now = this.now;
-      while (this.queue.length > 0 && this.queue.peek()!.atMs <= now) await this.advance(this.queue.pop()!.event);
+      const due: GridEvent[] = [];
+      while (this.queue.length > 0 && this.queue.peek()!.atMs <= now) due.push(this.queue.pop()!.event);
+      // Events move independently: several moves in flight (each waits for a durable commit, and
+      // the server folds them into one), so that at a high SIMULATOR_SPEED the loop keeps pace.
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(MOVES_IN_FLIGHT, due.length) }, async () => {
+          while (next < due.length) await this.advance(due[next++]);
+        }),
+      );
     } finally {
       this.busy = false;
     }
