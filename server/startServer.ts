@@ -141,7 +141,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const http = createServer(app);
   const io = new IoServer<ClientToServerEvents, ServerToClientEvents>(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   walls.attach(io);
-  hub = new StreamHub({ io, auth, walls, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit, panels: activities.panels });
+  hub = new StreamHub({ io, auth, walls, geo, aggregates, store, log, alerts, watermark: applier.watermark, tickMs: config.tickMs, replayLimit: config.replayLimit, panels: activities.panels, warnAt: limits.warnAt });
   hub.start();
   cluster?.start({
     io,

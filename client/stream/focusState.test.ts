@@ -19,6 +19,12 @@ describe('applySnapshot', () => {
     expect(applySnapshot(S1, snapshot(D, 10))).toBeNull();
   });
 
+  it('takes the server\'s time-limit warning threshold, or the default from a server that does not say', () => {
+    expect(applySnapshot(D, snapshot(D, 1, { warnAt: 0.8 }))?.warnAt).toBe(0.8);
+    expect(applySnapshot(D, snapshot(D, 1, { warnAt: 7 }))?.warnAt).toBe(0.7);
+    expect(applySnapshot(D, { ...snapshot(D, 1), warnAt: undefined as unknown as number })?.warnAt).toBe(0.7);
+  });
+
   it('cuts the event list to the limit, newest first', () => {
     const events = [1, 2, 3, 4, 5].map((n) => makeEvent(n));
     expect(applySnapshot(D, snapshot(D, 5, { events }), 3)?.events.map((e) => e.seq)).toEqual([5, 4, 3]);

@@ -3,7 +3,8 @@ import type { ScreenCounters } from '../../shared/aggregates/regionCounters';
 import type { GridEvent } from '../../shared/events/gridEvent';
 import type { FocusDelta, FocusSnapshot, HourlySeries, PanelCounters } from '../../shared/protocol/socketProtocol';
 import type { HeatMetric } from '../../shared/protocol/subscribeSchema';
-import { readAlerts, readHourly, readMetric, readPanels } from './inbound';
+import { readAlerts, readHourly, readMetric, readPanels, readWarnAt } from './inbound';
+import { SLA_WARN_AT } from '../wall/slaWarnAt';
 
 /** What a screen holds for its focus: the last snapshot with every delta since merged in. */
 export interface FocusState {
@@ -13,6 +14,8 @@ export interface FocusState {
   serverTime: string;
   /** The heat metric the server echoed for this subscription (null from a server that does not). */
   metric: HeatMetric | null;
+  /** The server's time-limit warning threshold (SLA_WARN_AT from a server that does not say). */
+  warnAt: number;
   /** Counters of the focused region and the regions on its map, by region id. */
   counters: Readonly<Record<string, ScreenCounters>>;
   /** Newest first (by report time, then seq), at most the list limit. */
@@ -47,6 +50,7 @@ export function applySnapshot(
     seq: snapshot.seq,
     serverTime: snapshot.serverTime,
     metric: readMetric(snapshot.metric),
+    warnAt: readWarnAt(snapshot.warnAt) ?? SLA_WARN_AT,
     counters: { ...snapshot.counters },
     events: mergeEvents([], snapshot.events, limit),
     hourly: readHourly(snapshot.hourly),
@@ -88,6 +92,7 @@ export function applyDelta(
       seq: delta.seq,
       serverTime: delta.serverTime,
       metric: current.metric,
+      warnAt: current.warnAt,
       // Deltas carry each changed region's full counters, so a per-id replace is the whole merge.
       counters: { ...current.counters, ...delta.counters },
       events: mergeEvents(current.events, delta.events, limit),

@@ -23,6 +23,11 @@ export function readHourly(x: unknown): HourlySeries | null {
   return { startMs, counts };
 }
 
+/** The server's time-limit warning threshold, or null when absent or out of (0, 1). */
+export function readWarnAt(x: unknown): number | null {
+  return typeof x === 'number' && x > 0 && x < 1 ? x : null;
+}
+
 export function readMetric(x: unknown): HeatMetric | null {
   return typeof x === 'string' && (HEAT_METRICS as readonly string[]).includes(x) ? (x as HeatMetric) : null;
 }

@@ -69,9 +69,14 @@ export interface StreamHubDeps {
   panels?: readonly CounterPanel[];
   /** Events in a snapshot's feed. Default FEED_EVENTS. */
   snapshotEvents?: number;
+  /** The time-limit warning threshold in force (TimeLimits.warnAt), told to screens. */
+  warnAt?: number;
   /** Most changes a reconnecting screen is caught up with; beyond, it gets a snapshot. Default 5,000. */
   replayLimit?: number;
 }
+
+/** timeLimits.ts's default, for a hub built without the configured one (tests). */
+const DEFAULT_WARN_AT = 0.7;
 
 /**
  * One room per focus and feed window: screens in it receive identical sequences. A screen that
@@ -251,7 +256,8 @@ export class StreamHub {
           socket.emit(SocketEvent.delta, { regionId, fromSeq: lastSeq, seq: room.lastSeq, serverTime, counters, events, hourly, alerts, alertsComplete: true, panels });
           return reply({ ok: true, mode: 'resumed' });
         }
-        const snapshot: FocusSnapshot = { regionId, metric, seq: room.lastSeq, serverTime, counters, events: snapshotEvents, hourly, alerts, panels };
+        const warnAt = this.deps.warnAt ?? DEFAULT_WARN_AT;
+        const snapshot: FocusSnapshot = { regionId, metric, seq: room.lastSeq, serverTime, counters, events: snapshotEvents, hourly, alerts, panels, warnAt };
         socket.emit(SocketEvent.snapshot, snapshot);
         reply({ ok: true, mode: 'snapshot' });
       } catch (err) {

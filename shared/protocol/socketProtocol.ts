@@ -72,6 +72,11 @@ export interface FocusSnapshot {
   /** Alerts in the focused region not yet handled, newest first. */
   alerts: Alert[];
   /**
+   * The time-limit warning threshold in force (config/time-limits.json `warnAt`): a case's light
+   * turns yellow once this share of its time is used. Screens draw lights by the server's rule.
+   */
+  warnAt: number;
+  /**
    * Further per-region indicator sets beside the event counters (volunteer activity, service
    * cards), by panel name then region id, for the same regions as `counters`.
    */

@@ -48,6 +48,7 @@ describe('ingest → store → screen, across a real server process', () => {
     const snap = screen.snapshots[0];
     expect(snap.regionId).toBe(DISTRICT);
     expect(Object.keys(snap.counters)).toHaveLength(1 + 12); // the district and its 12 streets
+    expect(snap.warnAt).toBe(0.7); // config/time-limits.json, so screens draw lights by the server's rule
   });
 
   it('stores a posted event with 201, assigns its grid, and streams its delta to the screen', async () => {

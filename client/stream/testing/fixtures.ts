@@ -63,6 +63,7 @@ export function snapshot(regionId: string, seq: number, over: Partial<FocusSnaps
     regionId,
     seq,
     metric: 'open',
+    warnAt: 0.7,
     serverTime: '2025-01-01T02:00:00Z',
     counters: {},
     events: [],
