@@ -11,23 +11,23 @@ describe('offeredActions', () => {
   it('offers acknowledge-and-accept for a new alert on a just-reported event, then only rejecting', () => {
     const out = offeredActions(makeAlert(1), ev('reported'));
     expect(out[0]).toEqual({ kind: 'acknowledge', alsoAccept: true });
-    expect(names(out)).toEqual(['acknowledge', 'reject']);
+    expect(names(out)).toEqual(['acknowledge', 'reject', 'note']);
   });
 
   it('offers plain acknowledge when the event is already past reporting, with the event\u2019s next steps', () => {
     const out = offeredActions(makeAlert(1), ev('accepted'));
     expect(out[0]).toEqual({ kind: 'acknowledge', alsoAccept: false });
-    expect(names(out)).toEqual(['acknowledge', 'dispatch', 'reject']);
+    expect(names(out)).toEqual(['acknowledge', 'dispatch', 'reject', 'note']);
   });
 
   it('once acknowledged, offers exactly what the event\u2019s status allows, forward step first', () => {
     const acked = makeAlert(1, { state: 'acknowledged' });
     const table: Record<EventStatus, string[]> = {
-      reported: ['accept', 'reject'],
-      accepted: ['dispatch', 'reject'],
-      dispatched: ['start', 'return', 'urge'],
-      handling: ['resolve', 'urge'],
-      resolved: ['close', 'rework'],
+      reported: ['accept', 'reject', 'note'],
+      accepted: ['dispatch', 'reject', 'note'],
+      dispatched: ['start', 'return', 'urge', 'note'],
+      handling: ['resolve', 'urge', 'note'],
+      resolved: ['close', 'rework', 'note'],
       closed: ['handle'],
       rejected: ['handle'],
     };

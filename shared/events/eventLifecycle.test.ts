@@ -21,9 +21,10 @@ describe('eventLifecycle', () => {
   });
 
   it('lists what is allowed from each open status, and every open status has a way forward', () => {
-    expect(allowedActions('reported')).toEqual(['accept', 'reject']);
-    expect(allowedActions('resolved')).toEqual(['rework', 'close']);
-    for (const s of STATUSES.filter((x) => !isFinal(x))) expect(allowedActions(s).length).toBeGreaterThan(0);
+    expect(allowedActions('reported')).toEqual(['accept', 'reject', 'note']);
+    expect(allowedActions('resolved')).toEqual(['rework', 'close', 'note']);
+    for (const s of STATUSES.filter((x) => !isFinal(x))) expect(allowedActions(s).some((a) => ACTIONS[a].to !== 'same'), s).toBe(true);
+    for (const s of STATUSES.filter(isFinal)) expect(allowedActions(s)).toEqual([]);
   });
 
   it('only ever leads to known statuses', () => {

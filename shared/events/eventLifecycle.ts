@@ -6,7 +6,8 @@ import type { EventStatus } from './status';
  * return it (回退) or start handling, feeds the result back (反馈), and the 值班长/监督员
  * verifies: closes it (核查办结) or sends it back for rework (返工). While a department has it, the
  * command centre may urge it on (催办): a step on the case's timeline that leaves its status
- * (`to: 'same'`), at most once every URGE_MIN_INTERVAL_MS.
+ * (`to: 'same'`), at most once every URGE_MIN_INTERVAL_MS. Anyone working an open case may add a
+ * note to its timeline (补充说明: a call made, what the resident said) without moving it.
  */
 export const ACTIONS = {
   accept: { from: ['reported'], to: 'accepted', zh: '受理', en: 'Accept' },
@@ -18,6 +19,7 @@ export const ACTIONS = {
   rework: { from: ['resolved'], to: 'handling', zh: '返工', en: 'Send back for rework' },
   close: { from: ['resolved'], to: 'closed', zh: '核查办结', en: 'Verify and close' },
   urge: { from: ['dispatched', 'handling'], to: 'same', zh: '催办', en: 'Urge' },
+  note: { from: ['reported', 'accepted', 'dispatched', 'handling', 'resolved'], to: 'same', zh: '补充说明', en: 'Add a note' },
 } as const satisfies Record<string, { from: readonly EventStatus[]; to: EventStatus | 'same'; zh: string; en: string }>;
 
 /**

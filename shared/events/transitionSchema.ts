@@ -16,6 +16,7 @@ export const transitionSchema = z
     expectedStatus: z.enum(STATUSES).optional(),
   })
   .strict()
-  .refine((t) => t.action !== 'dispatch' || t.unit !== undefined, { path: ['unit'], message: 'required to dispatch' });
+  .refine((t) => t.action !== 'dispatch' || t.unit !== undefined, { path: ['unit'], message: 'required to dispatch' })
+  .refine((t) => t.action !== 'note' || t.note.trim() !== '', { path: ['note'], message: 'required to add a note' });
 
 export type TransitionRequest = z.input<typeof transitionSchema>;

@@ -208,7 +208,7 @@ describe('the duty console', () => {
       await move(row, 'resolve', { note: '已关阀并更换管段' });
       await expect.poll(() => row.getAttribute('data-event-status'), POLL).toBe('resolved');
       // Only what the status allows is offered: from "resolved", verify-and-close or rework.
-      expect(await row.locator('[data-test="actions"] button').allInnerTexts()).toEqual(['核查办结', '返工']);
+      expect(await row.locator('[data-test="actions"] button').allInnerTexts()).toEqual(['核查办结', '返工', '补充说明']);
       await move(row, 'close', { note: '现场核查无异味，办结' });
 
       // Handled: it leaves the queue; the drawer keeps the closed event and its whole history.

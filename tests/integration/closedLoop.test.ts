@@ -51,7 +51,7 @@ describeEachStore('the closed loop over HTTP', (store) => {
     await report('loop-2');
     const illegal = await move('loop-2', { action: 'close' });
     expect(illegal.status).toBe(409);
-    expect(await illegal.json()).toMatchObject({ error: 'transition_not_allowed', status: 'reported', allowed: ['accept', 'reject'] });
+    expect(await illegal.json()).toMatchObject({ error: 'transition_not_allowed', status: 'reported', allowed: ['accept', 'reject', 'note'] });
     expect((await move('loop-2', { action: 'accept', expectedStatus: 'reported' })).status).toBe(200);
     const stale = await move('loop-2', { action: 'reject', expectedStatus: 'reported' });
     expect(stale.status).toBe(409);
@@ -126,5 +126,14 @@ describeEachStore('the closed loop over HTTP', (store) => {
     const { history } = await json(server.fetch(`${ApiPath.events}/loop-urge`));
     expect(history.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'dispatch', 'urge']);
   });
-});
 
+  it('adds a note (补充说明) to an open case without moving it, and refuses an empty one', async () => {
+    expect((await report('loop-note', { location: { lon: demoGrids()[11].lon, lat: demoGrids()[11].lat } })).status).toBe(201);
+    expect((await move('loop-note', { action: 'note' })).status).toBe(400);
+    const noted = await move('loop-note', { action: 'note', note: '已电话联系上报居民，约定明早上门' });
+    expect(noted.status).toBe(200);
+    expect(await noted.json()).toMatchObject({ event: { status: 'reported' }, transition: { action: 'note', fromStatus: 'reported', toStatus: 'reported' } });
+    const { history } = await json(server.fetch(`${ApiPath.events}/loop-note`));
+    expect(history.map((t: { action: string }) => t.action)).toEqual(['report', 'note']);
+  });
+});
