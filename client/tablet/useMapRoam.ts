@@ -20,20 +20,14 @@ interface RoamPayload {
  * its ECharts instance in `container` (ECharts keeps one per element), turns roam on for the
  * regions' map series after each full redraw (a new map, metric or language resets the option),
  * and moves the glowing outline and the event dots (the `geo` underneath) along with every
- * gesture on the regions. On a tablet a drag is a pan: `fromMapGesture` tells the page that a
- * "back" RegionMap emits comes from a swipe or a long press on the map (its wall gestures), not
- * from the breadcrumb's button, so it can ignore it.
+ * gesture on the regions. (A drag that RegionMap also reads as a "back" swipe reaches the page
+ * marked as a gesture; the tablet ignores those.)
  *
  * Wanted instead (for the wall engineer): a `roam` prop on RegionMap that sets roam on the map
  * series and keeps the geo in step itself.
  */
-export function useMapRoam(container: Ref<HTMLElement | null>, redrawKey: () => unknown, now: () => number = Date.now) {
+export function useMapRoam(container: Ref<HTMLElement | null>, redrawKey: () => unknown) {
   let chart: EChart | null = null;
-  /** When a pointer was last lifted (or a context menu asked for) over the map itself. */
-  let mapGestureEndMs = -Infinity;
-  const onGestureEnd = (e: Event) => {
-    if (e.target instanceof Element && e.target.closest('.region-map')) mapGestureEndMs = now();
-  };
   /** Zoomed or panned away from the fitted view. */
   const moved = ref(false);
 
@@ -70,33 +64,20 @@ export function useMapRoam(container: Ref<HTMLElement | null>, redrawKey: () => 
     moved.value = false;
   }
 
-  // The container may appear later than the page (once the geography is in): listen when it does.
-  // Capture, on the container: before RegionMap's own listeners, which emit "back" at once.
-  let listening: HTMLElement | null = null;
-  function listen(el: HTMLElement | null): void {
-    if (el === listening) return;
-    listening?.removeEventListener('pointerup', onGestureEnd, true);
-    listening?.removeEventListener('contextmenu', onGestureEnd, true);
-    el?.addEventListener('pointerup', onGestureEnd, true);
-    el?.addEventListener('contextmenu', onGestureEnd, true);
-    listening = el;
-  }
+  // The container may appear later than the page (once the geography is in).
   watch(
     container,
     (el) => {
-      listen(el);
       if (el) attach();
     },
     { flush: 'post' },
   );
   onMounted(() => {
-    listen(container.value);
     attach();
   });
   // After RegionMap's own watcher has redrawn (it runs before the DOM update; this runs after).
   watch(redrawKey, () => void nextTick(attach), { flush: 'post' });
   onBeforeUnmount(() => {
-    listen(null);
     chart?.off('georoam', onRoam);
     chart = null;
   });
@@ -104,8 +85,6 @@ export function useMapRoam(container: Ref<HTMLElement | null>, redrawKey: () => 
   return {
     moved,
     reset,
-    /** Whether the event being handled now ends a gesture on the map (a swipe or long press there). */
-    fromMapGesture: () => now() - mapGestureEndMs < 100,
     /** Re-attaches (the map element was re-created). */
     attach,
   };
