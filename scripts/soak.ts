@@ -193,7 +193,10 @@ async function updateBench(browser: Browser, url: string, n: number): Promise<vo
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
     const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel,cc,disabled-by-default-devtools.timeline.frame',
+      // With --trace-out, JS samples too (DevTools' flame chart of each update); they cost time, so not otherwise.
+      categories:
+        'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel,cc,disabled-by-default-devtools.timeline.frame' +
+        (args['trace-out'] ? ',disabled-by-default-v8.cpu_profiler' : ''),
       transferMode: 'ReportEvents',
     });
     // Started from the page's own timer, so the work is the page's, not Runtime.evaluate's.
