@@ -25,6 +25,8 @@ import Database from 'better-sqlite3';
 import { CATEGORY_CODES, SOURCE_CODES, type Severity } from '../shared/events/categories';
 import { deadlineMs } from '../shared/events/timeLimits';
 import { dayStart } from '../shared/time/dayStart';
+import { seededRandom } from '../shared/random/seededRandom';
+import type { RegionCounters } from '../shared/aggregates/regionCounters';
 import type { Action } from '../shared/events/eventLifecycle';
 import { loadTimeLimits } from '../server/events/loadTimeLimits';
 import type { StoreCommand } from '../server/store/eventStore';
@@ -43,18 +45,6 @@ const DAYS = 7;
 const HOUR = 3600_000;
 const STARTS = 2;
 
-/** A small deterministic PRNG (mulberry32), so that every run stores the same history. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface FillStats {
   seconds: number;
   commands: number;
@@ -67,7 +57,7 @@ interface FillStats {
 async function fill(dataDir: string, nowMs: number): Promise<FillStats> {
   const grids = demoGrids();
   const limits = loadTimeLimits();
-  const random = prng(20261125);
+  const random = seededRandom(20261125); // every run stores the same history
   const store = new SqliteEventStore(dataDir);
   await store.migrate();
   const stats: FillStats = { seconds: 0, commands: 0, closed: 0, rejected: 0, inProgress: 0, overdue: 0 };
@@ -173,17 +163,8 @@ async function start(dataDir: string): Promise<{ server: ServerProcess; figures:
   return { server, figures: { listeningMs: listening.time - spawnedAt, rebuildMs: rebuilt.ms, events: rebuilt.events ?? NaN } };
 }
 
-interface Counters {
-  total: number;
-  today: number;
-  open: number;
-  overdue: number;
-  closed: number;
-  rejected: number;
-  closedToday: number;
-  closedOnTime: number;
-  handlingMsSum: number;
-}
+/** The scalar counters (the mixes by category and source are not recounted here). */
+type Counters = Omit<RegionCounters, 'todayByCategory' | 'todayBySource'>;
 
 /** The counters of `gridIds` recounted in SQL from the same file (the rules of regionCounters.ts). */
 function recount(dataDir: string, gridIds: string[], nowMs: number): Counters {
