@@ -5,6 +5,7 @@ import type { ActivityChange, ActivityCommand, ActivityOutcome, ActivityStore, C
 import { planActivityBatch, snapshotKeys, type ActivitySnapshot, type BatchWrites } from '../planActivityBatch';
 import { ACTIVITIES, CHANGES, ENTITY_TABLES, ORDERS, ORDER_STAGES_TABLE, PARTICIPATIONS, TEAMS, VOLUNTEERS, type ColumnKind, type Row, type TableSpec } from '../tables';
 import { POSTGRES_ACTIVITY_MIGRATIONS } from './migrations';
+import { runPostgresMigrations } from '../../../store/postgres/runPostgresMigrations';
 
 /** int8 (seq, counts, epoch ms) as JS numbers: exact below 2^53. Set on this store's pool only. */
 const INT8_OID = 20;
@@ -25,11 +26,10 @@ const selectList = <E>(t: TableSpec<E>, alias = t.name) =>
 const param = (kind: ColumnKind, v: Row[string]) => (v === null ? null : kind === 'time' ? new Date(v as number).toISOString() : v);
 
 /**
- * Advisory-lock keys (classid, objid), apart from the event store's: objid is a hash of the
- * schema, so stores in different schemas of one database (tests) do not wait for each other.
+ * The writers' advisory-lock key (classid, objid), apart from the event store's: objid is a hash
+ * of the schema, so stores in different schemas of one database (tests) do not wait for each other.
  */
 const SCHEMA_KEY = `hashtext(coalesce(current_schema(), ''))`;
-const MIGRATE_LOCK = `${0x4750414d}, ${SCHEMA_KEY}`; // 'GPAM'
 const WRITE_LOCK = `${0x47504157}, ${SCHEMA_KEY}`; // 'GPAW'
 
 /**
@@ -97,31 +97,7 @@ export class PostgresActivityStore implements ActivityStore {
   }
 
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query(`SELECT pg_advisory_lock(${MIGRATE_LOCK})`);
-      try {
-        await client.query('CREATE TABLE IF NOT EXISTS activity_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)');
-        const done = new Set((await client.query<{ version: number }>('SELECT version FROM activity_schema_migrations')).rows.map((r) => r.version));
-        for (const m of POSTGRES_ACTIVITY_MIGRATIONS) {
-          if (done.has(m.version)) continue;
-          await client.query('BEGIN');
-          try {
-            await client.query(m.sql);
-            await client.query('INSERT INTO activity_schema_migrations (version, applied_at) VALUES ($1, now())', [m.version]);
-            await client.query('COMMIT');
-          } catch (err) {
-            await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-            throw err;
-          }
-        }
-      } finally {
-        if (!broken) await client.query(`SELECT pg_advisory_unlock(${MIGRATE_LOCK})`).catch((e: Error) => (broken = e));
-      }
-    } finally {
-      client.release(broken ?? false);
-    }
+    await runPostgresMigrations(this.pool, 'activity_schema_migrations', POSTGRES_ACTIVITY_MIGRATIONS);
   }
 
   async apply(batch: readonly ActivityCommand[]): Promise<ActivityOutcome[]> {

@@ -7,6 +7,7 @@ import type { ActivityChange, ActivityCommand, ActivityOutcome, ActivityStore, C
 import { planActivityBatch, snapshotKeys, type ActivitySnapshot, type BatchWrites } from '../planActivityBatch';
 import { ACTIVITIES, CHANGES, ENTITY_TABLES, ORDERS, ORDER_STAGES_TABLE, PARTICIPATIONS, TEAMS, VOLUNTEERS, type Row, type TableSpec } from '../tables';
 import { SQLITE_ACTIVITY_MIGRATIONS } from './migrations';
+import { runSqliteMigrations } from '../../../store/sqlite/runSqliteMigrations';
 
 type Filters = { where: string[]; args: unknown[] };
 
@@ -42,18 +43,9 @@ export class SqliteActivityStore implements ActivityStore {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS activity_schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-    // IMMEDIATE: a second process migrating the same file waits here instead of failing half-way.
-    const run = this.db.transaction(() => {
-      const done = new Set(this.db.prepare('SELECT version FROM activity_schema_migrations').pluck().all() as number[]);
-      for (const m of SQLITE_ACTIVITY_MIGRATIONS) {
-        if (done.has(m.version)) continue;
-        this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO activity_schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
-      }
-    });
-    run.immediate();
+    runSqliteMigrations(this.db, 'activity_schema_migrations', SQLITE_ACTIVITY_MIGRATIONS);
   }
+
 
   private stmts?: ReturnType<SqliteActivityStore['prepare']>;
   private prepare() {
