@@ -130,6 +130,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
     aggregates,
     now,
     warnAt: limits.warnAt,
+    urgeMinIntervalMs: limits.urgeMinMinutes * 60_000,
     log,
     maxBodyBytes: config.maxBodyBytes,
     health: async () => ({ store: store.kind, seq: await store.latestSeq(), district: geo.current.hierarchy.root.id }),

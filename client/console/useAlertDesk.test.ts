@@ -120,11 +120,11 @@ describe('useAlertDesk', () => {
   it('says when a 催办 comes too soon after the last one, rather than calling it a conflict', async () => {
     const s = fakeServer([makeAlert(1, { state: 'acknowledged' })], [makeEvent(1, { status: 'handling' })]);
     const nextAt = '2025-01-01T08:30:00.000Z';
-    s.raw.transition.mockResolvedValueOnce(refused(409, { error: 'urge_too_soon', message: 'urged by 值班员乙', nextAt }) as never);
+    s.raw.transition.mockResolvedValueOnce(refused(409, { error: 'urge_too_soon', message: 'urged by 值班员乙', nextAt, minIntervalMinutes: 45 }) as never);
     const d = desk(s);
     await d.load();
     const out = await d.transition(d.queue.value[0], 'urge');
-    expect(out).toEqual({ kind: 'error', error: { status: 409, message: 'urged by 值班员乙', urgeNextAt: nextAt } });
+    expect(out).toEqual({ kind: 'error', error: { status: 409, message: 'urged by 值班员乙', urgeNextAt: nextAt, urgeMinMinutes: 45 } });
   });
 
   it('keeps the unmasked reporter read over REST when the stream brings the (masked) event', async () => {

@@ -14,17 +14,18 @@ export interface DeskError {
   /** HTTP status (0: no answer; 403: the role may not). */
   status: number;
   message: string;
-  /** A 催办 sent too soon after the last one: when the next is allowed (ISO). */
+  /** A 催办 sent too soon after the last one: when the next is allowed (ISO), and the server's minimum interval. */
   urgeNextAt?: string;
+  urgeMinMinutes?: number;
 }
 
 /** What happened to the officer's last action on an alert, shown on its row. */
 export type DeskOutcome = { kind: 'conflict'; conflict: DeskConflict } | { kind: 'error'; error: DeskError } | { kind: 'done'; action: string };
 
 /** The server's 409 for a 催办 within the minimum interval of the last one. */
-function isUrgeTooSoon(body: unknown): body is { message: string; nextAt: string } {
-  const b = body as { error?: unknown; message?: unknown; nextAt?: unknown } | null;
-  return !!b && b.error === 'urge_too_soon' && typeof b.message === 'string' && typeof b.nextAt === 'string';
+function isUrgeTooSoon(body: unknown): body is { message: string; nextAt: string; minIntervalMinutes: number } {
+  const b = body as { error?: unknown; message?: unknown; nextAt?: unknown; minIntervalMinutes?: unknown } | null;
+  return !!b && b.error === 'urge_too_soon' && typeof b.message === 'string' && typeof b.nextAt === 'string' && typeof b.minIntervalMinutes === 'number';
 }
 
 export interface AlertDeskOptions {
@@ -230,7 +231,7 @@ export function useAlertDesk(o: AlertDeskOptions) {
       const ev = eventOf(alert);
       if (!ev) return { kind: 'error', error: { status: 0, message: 'event not loaded' } };
       const t = await o.api.transition(ev.id, { action, expectedStatus: ev.status, actor: o.actor(), ...(extra.note ? { note: extra.note } : {}), ...(extra.unit ? { unit: extra.unit } : {}) });
-      if (!t.ok && t.status === 409 && isUrgeTooSoon(t.body)) return { kind: 'error', error: { status: 409, message: t.body.message, urgeNextAt: t.body.nextAt } };
+      if (!t.ok && t.status === 409 && isUrgeTooSoon(t.body)) return { kind: 'error', error: { status: 409, message: t.body.message, urgeNextAt: t.body.nextAt, urgeMinMinutes: t.body.minIntervalMinutes } };
       if (!t.ok) return t.status === 409 ? transitionRefused(ev, t.body) : { kind: 'error', error: failure(t) };
       putEvent({ ...t.data.event, reporter: t.data.event.reporter ?? ev.reporter });
       return { kind: 'done', action };

@@ -25,6 +25,8 @@ export interface EventsRouterDeps {
   audit: AuditTrail;
   now: () => number;
   warnAt: number;
+  /** Shortest time between two 催办 of one event, ms (config/time-limits.json urgeMinMinutes). */
+  urgeMinIntervalMs: number;
 }
 
 const encodeCursor = (seq: number) => Buffer.from(`s${seq}`).toString('base64url');
@@ -133,12 +135,13 @@ export function eventsRouter(deps: EventsRouterDeps): Router {
     if (!(await visible(res, id))) return res.status(404).json(notFound(id));
     const p = who(res);
     if ((req.body as { action?: unknown } | undefined)?.action === 'urge') {
-      const soon = urgeTooSoon(await deps.store.history(id), deps.now());
+      const soon = urgeTooSoon(await deps.store.history(id), deps.now(), deps.urgeMinIntervalMs);
       if (soon)
         return res.status(409).json({
           error: 'urge_too_soon',
           message: `urged by ${soon.lastBy} at ${soon.lastAt}; the next 催办 is allowed from ${new Date(soon.nextAtMs).toISOString()}`,
           nextAt: new Date(soon.nextAtMs).toISOString(),
+          minIntervalMinutes: deps.urgeMinIntervalMs / 60_000,
         });
     }
     const result = await applyTransition(deps.writer, deps.now, id, req.body, p.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, URGE_MIN_INTERVAL_MS, allowedActions, nextStatus, urgeTooSoon, type Action } from './eventLifecycle';
+import { ACTIONS, allowedActions, nextStatus, urgeTooSoon, type Action } from './eventLifecycle';
 import { STATUSES, isFinal, type EventStatus } from './status';
 
 describe('eventLifecycle', () => {
@@ -46,8 +46,11 @@ describe('催办 (urge)', () => {
       { action: 'urge', at, actor: '值班员甲' },
     ];
     const t = Date.parse(at);
-    expect(urgeTooSoon(history, t + URGE_MIN_INTERVAL_MS - 1)).toEqual({ lastBy: '值班员甲', lastAt: at, nextAtMs: t + URGE_MIN_INTERVAL_MS });
-    expect(urgeTooSoon(history, t + URGE_MIN_INTERVAL_MS)).toBeNull();
-    expect(urgeTooSoon(history.slice(0, 1), t)).toBeNull();
+    const interval = 30 * 60_000;
+    expect(urgeTooSoon(history, t + interval - 1, interval)).toEqual({ lastBy: '值班员甲', lastAt: at, nextAtMs: t + interval });
+    expect(urgeTooSoon(history, t + interval, interval)).toBeNull();
+    expect(urgeTooSoon(history.slice(0, 1), t, interval)).toBeNull();
+    // A deployment that sets no minimum (urgeMinMinutes 0) lets the next one through at once.
+    expect(urgeTooSoon(history, t, 0)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import type { EventStatus } from './status';
  * return it (回退) or start handling, feeds the result back (反馈), and the 值班长/监督员
  * verifies: closes it (核查办结) or sends it back for rework (返工). While a department has it, the
  * command centre may urge it on (催办): a step on the case's timeline that leaves its status
- * (`to: 'same'`), at most once every URGE_MIN_INTERVAL_MS. Anyone working an open case may add a
+ * (`to: 'same'`), at most once every `urgeMinMinutes` (config/time-limits.json). Anyone working an open case may add a
  * note to its timeline (补充说明: a call made, what the resident said) without moving it.
  */
 export const ACTIONS = {
@@ -21,12 +21,6 @@ export const ACTIONS = {
   urge: { from: ['dispatched', 'handling'], to: 'same', zh: '催办', en: 'Urge' },
   note: { from: ['reported', 'accepted', 'dispatched', 'handling', 'resolved'], to: 'same', zh: '补充说明', en: 'Add a note' },
 } as const satisfies Record<string, { from: readonly EventStatus[]; to: EventStatus | 'same'; zh: string; en: string }>;
-
-/**
- * Shortest time between two 催办 of one event (DOMAIN.md: reminders have a minimum interval; the
- * 30 minutes are this product's choice, the sources give no figure).
- */
-export const URGE_MIN_INTERVAL_MS = 30 * 60_000;
 
 export type Action = keyof typeof ACTIONS;
 export const ACTION_CODES = Object.keys(ACTIONS) as [Action, ...Action[]];
@@ -44,14 +38,18 @@ export function nextStatus(status: EventStatus, action: Action): EventStatus | n
 }
 
 /**
- * When a 催办 of an event with this history would come too soon after the last one: that one and
- * when the next is allowed (epoch ms); null when it may be sent now.
+ * When a 催办 of an event with this history would come too soon after the last one (less than
+ * `minIntervalMs` ago): that one and when the next is allowed (epoch ms); null when it may be sent now.
  */
-export function urgeTooSoon(history: readonly { action: string; at: string; actor: string }[], nowMs: number): { lastBy: string; lastAt: string; nextAtMs: number } | null {
+export function urgeTooSoon(
+  history: readonly { action: string; at: string; actor: string }[],
+  nowMs: number,
+  minIntervalMs: number,
+): { lastBy: string; lastAt: string; nextAtMs: number } | null {
   let last: { at: string; actor: string } | null = null;
   for (const t of history) if (t.action === 'urge' && (last === null || t.at > last.at)) last = t;
   if (!last) return null;
-  const nextAtMs = Date.parse(last.at) + URGE_MIN_INTERVAL_MS;
+  const nextAtMs = Date.parse(last.at) + minIntervalMs;
   return nowMs < nextAtMs ? { lastBy: last.actor, lastAt: last.at, nextAtMs } : null;
 }
 

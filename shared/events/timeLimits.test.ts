@@ -28,4 +28,10 @@ describe('time limits', () => {
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].path).toEqual(['hoursBySeverity', 'critical']);
   });
+
+  it('keeps 催办 at most every 30 minutes unless the file says otherwise', () => {
+    expect(limits.urgeMinMinutes).toBe(30);
+    expect(timeLimitsSchema.parse({ ...shipped, urgeMinMinutes: 120 }).urgeMinMinutes).toBe(120);
+    expect(timeLimitsSchema.safeParse({ ...shipped, urgeMinMinutes: -5 }).error?.issues[0].path).toEqual(['urgeMinMinutes']);
+  });
 });

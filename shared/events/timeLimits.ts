@@ -12,6 +12,11 @@ export const timeLimitsSchema = z
     warnAt: z.number().gt(0).lt(1).default(0.7),
     hoursBySeverity: z.record(z.enum(SEVERITIES), hours),
     hoursByCategory: z.partialRecord(z.enum(CATEGORY_CODES), bySeverity).default({}),
+    /**
+     * Shortest time between two 催办 (urge) of one event, minutes. DOMAIN.md: reminders have a
+     * minimum interval; the sources give no figure, 30 is this product's default.
+     */
+    urgeMinMinutes: z.number().int().min(0).max(24 * 60).default(30),
   })
   .strict();
 export type TimeLimits = z.output<typeof timeLimitsSchema>;

@@ -122,7 +122,7 @@ describeEachStore('the closed loop over HTTP', (store) => {
     expect(await urged.json()).toMatchObject({ event: { status: 'dispatched' }, transition: { action: 'urge', fromStatus: 'dispatched', toStatus: 'dispatched', note: '已超时，请加快处置' } });
     const again = await move('loop-urge', { action: 'urge' });
     expect(again.status).toBe(409);
-    expect(await again.json()).toMatchObject({ error: 'urge_too_soon' });
+    expect(await again.json()).toMatchObject({ error: 'urge_too_soon', minIntervalMinutes: 30 }); // config/time-limits.json
     const { history } = await json(server.fetch(`${ApiPath.events}/loop-urge`));
     expect(history.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'dispatch', 'urge']);
   });
