@@ -29,6 +29,9 @@ export function createGroupCommit<T, R>(flush: (items: T[]) => Promise<R[]> | R[
       } catch (err) {
         for (const p of batch) p.reject(err);
       }
+      // A synchronous store (SQLite) would otherwise run batch after batch in one turn of the
+      // event loop while a bulk load queues up: let sockets, timers and new requests in between.
+      if (queue.length > 0) await new Promise<void>((res) => setImmediate(res));
     }
   }
 
