@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { CLIENT_DIST } from './http/staticClient';
 
 /** Everything the server reads from its environment, with the defaults a newcomer gets. */
 export interface ServerConfig {
@@ -37,6 +38,8 @@ export interface ServerConfig {
   timeLimitsFile: string | null;
   /** The alert-rules file; default config/alert-rules.json. */
   alertRulesFile: string | null;
+  /** The built client to serve; default dist/client (what `npm run build` makes). */
+  clientDir: string;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL || 'info',
     timeLimitsFile: env.TIME_LIMITS_FILE ? resolve(env.TIME_LIMITS_FILE) : null,
     alertRulesFile: env.ALERT_RULES_FILE ? resolve(env.ALERT_RULES_FILE) : null,
+    clientDir: env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : CLIENT_DIST,
   };
 }

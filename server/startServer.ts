@@ -117,6 +117,7 @@ export async function startServer(config: ServerConfig, log: Logger, now: () => 
   const ingestion = new EventIngestion({ writer, geo, limits, now, onCreated: (e) => watcher.watch(e.id, Date.parse(e.deadline)) });
   const walls = new WallControl(geo, audit, log, cluster?.driveState);
   const app = createApp({
+    clientDir: config.clientDir,
     walls,
     auth,
     audit,

@@ -29,6 +29,8 @@ export interface AppDeps extends EventsRouterDeps {
   log: Logger;
   maxBodyBytes: number;
   health: () => Promise<Record<string, unknown>>;
+  /** The built client to serve (config CLIENT_DIR). */
+  clientDir?: string;
   /** Further API routers mounted under /api (the volunteer and service-card streams). */
   apiRouters?: readonly Router[];
 }
@@ -59,7 +61,7 @@ export function createApp(deps: AppDeps): Express {
   });
   for (const r of deps.apiRouters ?? []) app.use('/api', r);
   app.use('/api', (_req, res) => res.status(404).json({ error: 'not_found', message: 'no such API route' }));
-  app.use(staticClient());
+  app.use(staticClient(deps.clientDir));
   app.use(errorHandler(deps.log));
   return app;
 }
