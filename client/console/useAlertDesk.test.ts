@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
+import { effectScope } from 'vue';
 import type { Alert } from '../../shared/alerts/alert';
 import type { EventTransition, GridEvent } from '../../shared/events/gridEvent';
-import { makeAlert, makeEvent } from '../stream/testing/fixtures';
+import { SocketEvent } from '../../shared/protocol/socketProtocol';
+import { FakeSocket } from '../stream/testing/fakeSocket';
+import { delta, makeAlert, makeEvent, snapshot } from '../stream/testing/fixtures';
 import type { ConsoleApi, TransitionBody } from './consoleApi';
+import { followLink } from './deskLink';
 import { useAlertDesk } from './useAlertDesk';
+import { useFocusLink } from './useFocusLink';
 
 const ok = <T>(data: T) => ({ ok: true as const, status: 200, data });
 const refused = (status: number, body: unknown) => ({ ok: false as const, status, error: 'x', message: 'refused', body });
@@ -161,5 +166,94 @@ describe('useAlertDesk', () => {
     expect(first?.kind).toBe('done');
     expect(second).toBeNull();
     expect(s.calls).toEqual(['acknowledge@new']);
+  });
+});
+
+/** The console's wiring: a desk following a live link over a fake socket, as ConsoleDesk.vue does. */
+function onLink(server: ReturnType<typeof fakeServer>, onLiveAlert = vi.fn()) {
+  const fake = new FakeSocket();
+  const scope = effectScope();
+  const { d, link } = scope.run(() => {
+    const link = useFocusLink({ open: () => fake.asSocket() });
+    const d = desk(server, onLiveAlert);
+    followLink(link, d);
+    return { d, link };
+  })!;
+  /** Connects and subscribes to the district; the server answers with a snapshot holding `alerts`. */
+  const subscribe = (alerts: Alert[]) => {
+    link.setFocus('150602');
+    fake.connectNow();
+    fake.ackLast({ ok: true, mode: 'snapshot' });
+    fake.deliver(SocketEvent.snapshot, snapshot('150602', 10, { alerts }));
+  };
+  return { d, fake, subscribe, stop: () => scope.stop() };
+}
+
+/** The next read of the open alerts answers what the server holds now, but only once released. */
+async function holdNextRead(server: ReturnType<typeof fakeServer>): Promise<() => void> {
+  const answer = await server.raw.listOpenAlerts();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  server.raw.listOpenAlerts.mockImplementationOnce(() => gate.then(() => answer));
+  return release;
+}
+
+describe('useAlertDesk on the live link', () => {
+  it('regression: a critical alert raised after the REST read but before the subscription (only in the snapshot) reaches the queue and rings', async () => {
+    const s = fakeServer([makeAlert(1, { state: 'acknowledged' })], [makeEvent(1), makeEvent(4)]);
+    const heard = vi.fn();
+    const { d, subscribe, stop } = onLink(s, heard);
+    await d.load();
+    // Raised now: the server sends it on its own only to screens already subscribed, so the desk
+    // learns of it from the snapshot's open list alone.
+    const raised = makeAlert(4);
+    subscribe([raised, s.A.get('al-1')!]);
+    expect(d.queue.value.map((a) => a.id)).toEqual(['al-4', 'al-1']);
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(heard).toHaveBeenCalledWith(raised);
+    await vi.waitFor(() => expect(d.events.value.has('ev-4')).toBe(true));
+    stop();
+  });
+
+  it('regression: an alert that arrives live while the REST read is in flight is not dropped by the read\'s older answer', async () => {
+    const s = fakeServer([makeAlert(1)], [makeEvent(1), makeEvent(5)]);
+    const { d, subscribe, fake, stop } = onLink(s);
+    subscribe([s.A.get('al-1')!]);
+    const release = await holdNextRead(s); // read before the alert is raised, answered after
+    const loading = d.load();
+    fake.deliver(SocketEvent.alert, makeAlert(5));
+    fake.deliver(SocketEvent.alert, { ...makeAlert(1), seq: 6, state: 'handled', handledBy: '值班员乙' });
+    release();
+    await loading;
+    expect(d.queue.value.map((a) => a.id)).toEqual(['al-5']);
+    stop();
+  });
+
+  it('a snapshot that comes before the first REST answer rings only for the alerts that answer does not know', async () => {
+    const s = fakeServer([makeAlert(1)], [makeEvent(1), makeEvent(6)]);
+    const heard = vi.fn();
+    const { d, subscribe, stop } = onLink(s, heard);
+    const release = await holdNextRead(s);
+    const loading = d.load();
+    subscribe([makeAlert(6), s.A.get('al-1')!]);
+    expect(heard).not.toHaveBeenCalled();
+    release();
+    await loading;
+    expect(d.queue.value.map((a) => a.id)).toEqual(['al-6', 'al-1']);
+    expect(heard.mock.calls.map(([a]) => a.id)).toEqual(['al-6']);
+    stop();
+  });
+
+  it('a resumed link\'s catch-up replaces the queue: alerts handled while it was down leave, ones raised arrive', async () => {
+    const s = fakeServer([makeAlert(1), makeAlert(2)], [makeEvent(1), makeEvent(2), makeEvent(7)]);
+    const { d, subscribe, fake, stop } = onLink(s);
+    await d.load();
+    subscribe([...s.A.values()]);
+    fake.dropNow();
+    fake.connectNow();
+    fake.ackLast({ ok: true, mode: 'resumed' });
+    fake.deliver(SocketEvent.delta, delta('150602', 10, 12, { alerts: [makeAlert(7), { ...makeAlert(2), seq: 8, state: 'acknowledged' }], alertsComplete: true }));
+    expect(d.queue.value.map((a) => [a.id, a.state])).toEqual([['al-7', 'new'], ['al-2', 'acknowledged']]);
+    stop();
   });
 });

@@ -43,6 +43,31 @@ const MAX_ALERTS = 2000;
 /** Event look-ups in flight at once. */
 const EVENT_FETCH_WIDTH = 4;
 
+/** What the live link brought: one alert, or (`complete`) the whole open list as of a (re)subscription. */
+interface LiveAlerts {
+  alerts: readonly Alert[];
+  complete: boolean;
+}
+
+/**
+ * The open list as of a (re)subscription replaces the queue: an alert missing from it was handled
+ * meanwhile, and one raised after it follows on the link. Only a version held that is newer than
+ * the list's (an action's answer) is kept.
+ */
+function replaceOpen(held: ReadonlyMap<string, Alert>, open: readonly Alert[]): ReadonlyMap<string, Alert> {
+  const next = new Map<string, Alert>();
+  for (const a of open) {
+    if (a.state === 'handled') continue;
+    const mine = held.get(a.id);
+    const kept = next.get(a.id);
+    const newest = mine && mine.seq > a.seq ? mine : a;
+    if (!kept || newest.seq > kept.seq) next.set(a.id, newest);
+  }
+  return next;
+}
+
+const applyLive = (held: ReadonlyMap<string, Alert>, l: LiveAlerts) => (l.complete ? replaceOpen(held, l.alerts) : foldAlerts(held, l.alerts));
+
 /**
  * The duty officer's desk: the alert queue (from REST, then kept live from the socket), the
  * event behind each alert (read over REST — unmasked for officers — and kept current from the
@@ -62,6 +87,12 @@ export function useAlertDesk(o: AlertDeskOptions) {
   const detail = shallowRef<EventDetail | null>(null);
   const detailError = shallowRef<DeskError | null>(null);
   const pendingEvents = new Set<string>();
+  /** Per load in flight: what the live link brought meanwhile, replayed over its (possibly older) REST answer. */
+  const journals = new Set<LiveAlerts[]>();
+  /** A load has answered: alerts the link brings that the desk does not hold are new since. */
+  let loaded = false;
+  /** Alerts first seen in an open list before any load answered: told of if that answer lacks them (raised after it). */
+  const untold = new Map<string, Alert>();
 
   const queue = computed(() => queueOrder(alerts.value.values()));
 
@@ -99,6 +130,8 @@ export function useAlertDesk(o: AlertDeskOptions) {
   async function load(): Promise<void> {
     loading.value = true;
     loadError.value = null;
+    const journal: LiveAlerts[] = [];
+    journals.add(journal);
     try {
       const all: Alert[] = [];
       let cursor: string | null = null;
@@ -111,15 +144,24 @@ export function useAlertDesk(o: AlertDeskOptions) {
         all.push(...r.data.alerts);
         cursor = r.data.nextCursor;
       } while (cursor && all.length < MAX_ALERTS);
-      // A fresh list replaces what was held, except changes the socket brought since (newer seq).
-      const fresh = new Map(all.map((a) => [a.id, a]));
+      // A fresh list replaces what was held, except newer versions held (an action's answer)…
+      const read = new Map(all.map((a) => [a.id, a]));
+      const fresh = new Map(read);
       for (const [id, held] of alerts.value) {
-        const f = fresh.get(id);
+        const f = read.get(id);
         if (f && held.seq > f.seq) fresh.set(id, held);
       }
-      alerts.value = fresh;
+      let next: ReadonlyMap<string, Alert> = fresh;
+      // …and what the live link brought while the list was read: the read may predate an alert
+      // raised meanwhile (or one handled), and the link told of it only once.
+      for (const l of journal) next = applyLive(next, l);
+      alerts.value = next;
+      loaded = true;
+      for (const [id, a] of untold) if (next.has(id) && !read.has(id)) o.onLiveAlert?.(a);
+      untold.clear();
       await loadEvents();
     } finally {
+      journals.delete(journal);
       loading.value = false;
     }
   }
@@ -156,9 +198,30 @@ export function useAlertDesk(o: AlertDeskOptions) {
   function liveAlert(a: Alert): void {
     // The socket is focused on the scope: the server sends only alerts inside it.
     const had = alerts.value.has(a.id);
+    for (const j of journals) j.push({ alerts: [a], complete: false });
     foldIn([a]);
     if (!had && a.state !== 'handled') {
       o.onLiveAlert?.(a);
+      if (a.eventId) void ensureEvent(a.eventId);
+    }
+  }
+
+  /**
+   * The focus's whole open list from the socket: a snapshot's, or a resumed link's catch-up
+   * (`alertsComplete`). The server sends an alert on its own only to screens already subscribed,
+   * so one raised between the REST read and the subscription is only here; one handled while the
+   * link was down is missing here.
+   */
+  function liveOpenAlerts(list: readonly Alert[]): void {
+    const before = alerts.value;
+    for (const j of journals) j.push({ alerts: list, complete: true });
+    const next = replaceOpen(before, list);
+    alerts.value = next;
+    for (const a of next.values()) {
+      if (before.has(a.id)) continue;
+      // Before any load answered, the desk cannot tell new from old: the load decides.
+      if (loaded) o.onLiveAlert?.(a);
+      else untold.set(a.id, a);
       if (a.eventId) void ensureEvent(a.eventId);
     }
   }
@@ -290,6 +353,7 @@ export function useAlertDesk(o: AlertDeskOptions) {
     detailError,
     load,
     liveAlert,
+    liveOpenAlerts,
     liveEvents,
     eventOf,
     acknowledge,

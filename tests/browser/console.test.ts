@@ -342,6 +342,34 @@ describe('the duty console', () => {
     }
   });
 
+  it('regression: a critical alert raised after the console read its queue but before its live link subscribed still reaches the queue', async () => {
+    // The link subscribes once the geography is in: holding it back opens, every time, the window
+    // between the queue's REST read and the subscription (in a full run it opened by chance).
+    let releaseGeography!: () => void;
+    const geography = new Promise<void>((r) => (releaseGeography = r));
+    let queueRead!: Promise<unknown>;
+    const hold = async (page: Page) => {
+      await page.route(`**${ApiPath.geography}*`, async (route) => {
+        await geography;
+        await route.continue();
+      });
+      queueRead = page.waitForResponse((r) => r.url().includes(`${ApiPath.alerts}?`) && r.ok());
+    };
+    const desk = await openConsole('officer', { before: hold });
+    try {
+      await queueRead;
+      // Raised now: not in the queue as read, and sent on its own only to links already subscribed.
+      const id = await report({ description: '配电室冒烟' });
+      releaseGeography();
+      await rowOf(desk.page, id).waitFor({ timeout: 10_000 });
+      expect(await rowOf(desk.page, id).getAttribute('data-state')).toBe('new');
+      expect(desk.errors).toEqual([]);
+    } finally {
+      releaseGeography();
+      await desk.close();
+    }
+  });
+
   it('mutes the sound, and remembers it after a reload', async () => {
     const desk = await openConsole();
     try {
