@@ -11,13 +11,12 @@ import type {
   PieSeriesOption,
   ScatterSeriesOption,
 } from 'echarts/charts';
-import { GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { GeoComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import type {
   GeoComponentOption,
   GridComponentOption,
   LegendComponentOption,
   TooltipComponentOption,
-  VisualMapComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { ComposeOption } from 'echarts/core';
@@ -34,7 +33,6 @@ echarts.use([
   GridComponent,
   LegendComponent,
   TooltipComponent,
-  VisualMapComponent,
   CanvasRenderer,
 ]);
 
@@ -51,5 +49,4 @@ export type WallChartOption = ComposeOption<
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption
-  | VisualMapComponentOption
 >;

@@ -68,7 +68,11 @@ describe('the wall', () => {
       const district = await map.getAttribute('data-map-region');
       expect(await page.locator('[data-test="breadcrumb"] li').count()).toBe(1);
       const before = await map.screenshot();
-      // The district's middle lies inside one of its streets.
+      // The district's middle lies inside one of its streets: hovering it names the street.
+      await map.hover({ position: await centreOf(map) });
+      const tip = page.locator('[data-test="map-tooltip"]');
+      await tip.waitFor({ timeout: 5_000 });
+      expect(await tip.innerText()).toContain('街道');
       await map.click({ position: await centreOf(map) });
       await expect.poll(() => page.locator('[data-test="breadcrumb"] li').count(), { timeout: 10_000 }).toBe(2);
       const street = await map.getAttribute('data-map-region');
