@@ -231,6 +231,7 @@ function report(label: string, events: TraceEvent[], n: number): void {
   const toFirstPaintCpu: number[] = [];
   const withTransitions: number[] = [];
   const rasterMs: number[] = [];
+  const quietMsPerS: number[] = [];
   for (let i = 0; i < n; i++) {
     const start = mark(`wall-update:${i}:start`);
     const painted = mark(`wall-update:${i}:painted`);
@@ -240,6 +241,9 @@ function report(label: string, events: TraceEvent[], n: number): void {
     toFirstPaintCpu.push(cpu(tasks, start, painted));
     withTransitions.push(busy(tasks, start, end));
     rasterMs.push(busy(raster, start, end));
+    // Between updates (0.5–1.0 s after one is painted, its transitions mostly over): what the page
+    // costs when nothing changes — animations, the clock — which also runs inside every update's window.
+    if (end - painted > 1_000_000) quietMsPerS.push(busy(tasks, painted + 500_000, painted + 1_000_000) * 2);
   }
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
   const f = (xs: number[]) => `median ${q(xs, 0.5).toFixed(1)} ms, p90 ${q(xs, 0.9).toFixed(1)} ms`;
@@ -248,6 +252,7 @@ function report(label: string, events: TraceEvent[], n: number): void {
   console.log(`  … its CPU time (thread time):           ${f(toFirstPaintCpu)}`);
   console.log(`  main thread, mark → next update (1.2 s):  ${f(withTransitions)}`);
   console.log(`  raster (tile workers), same window:      ${f(rasterMs)}`);
+  if (quietMsPerS.length > 0) console.log(`  main thread between updates, per second:  ${f(quietMsPerS)}`);
 }
 
 main().then(

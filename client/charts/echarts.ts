@@ -2,10 +2,9 @@
  * The one place ECharts is assembled: only the charts and components the screens use, so the
  * bundle carries nothing else (tree-shaken `echarts/core`).
  */
-import { BarChart, EffectScatterChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import type {
   BarSeriesOption,
-  EffectScatterSeriesOption,
   LineSeriesOption,
   MapSeriesOption,
   PieSeriesOption,
@@ -28,7 +27,6 @@ echarts.use([
   PieChart,
   LineChart,
   ScatterChart,
-  EffectScatterChart,
   GeoComponent,
   GridComponent,
   LegendComponent,
@@ -44,7 +42,6 @@ export type WallChartOption = ComposeOption<
   | PieSeriesOption
   | LineSeriesOption
   | ScatterSeriesOption
-  | EffectScatterSeriesOption
   | GeoComponentOption
   | GridComponentOption
   | LegendComponentOption

@@ -114,6 +114,13 @@ describe('the wall', () => {
       expect(await item.innerText()).toContain('燃气泄漏<img');
       expect(await page.locator('[data-test="alert-strip"] img').count()).toBe(0);
       expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+      // …and it ripples on the map where it was reported: hovering the ripple's centre names its street.
+      const pulse = page.locator(`[data-test="map-pulse"][data-event-id="${event.id}"]`);
+      await pulse.waitFor({ timeout: 5_000 });
+      const at = (await pulse.boundingBox())!;
+      await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+      const tip = page.locator('[data-test="map-tooltip"]');
+      await expect.poll(() => tip.innerText(), { timeout: 5_000 }).toContain(grid.streetName);
     } finally {
       await wall.close();
     }
