@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * npm run soak -- [--minutes 60] [--warmup 10] [--rate 600] [--tour 20] [--threshold 0.10]
- *                 [--update-bench 40] [--trace-out file] [--heap-snapshots dir] [--no-build]
+ *                 [--update-bench 40] [--live-bench 30] [--trace-out file] [--heap-snapshots dir]
+ *                 [--no-build]
  *                 [--url http://host:port --screen token]
  *
  * Keeps the wall open in headless Debian Chromium against a real server with an accelerated
@@ -16,12 +17,16 @@
  *
  * --update-bench N (optionally alone, with --minutes 0): times N focused-view updates from a
  * Chrome trace — main-thread busy time between marks the page sets itself (client/bench).
+ *
+ * --live-bench S: what the wall costs the machine as it runs live (district, kiosk, no tour, the
+ * simulator at --rate): main-thread and raster time per second over S seconds of a trace, and how
+ * many new reports were pulsing on the map meanwhile.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/support/chromium';
 import { demoAuth } from '../tests/browser/support/demoAuth';
 import { seedHistory } from '../tests/browser/support/seedHistory';
@@ -35,6 +40,7 @@ const { values: args } = parseArgs({
     tour: { type: 'string', default: '20' },
     threshold: { type: 'string', default: '0.10' },
     'update-bench': { type: 'string', default: '0' },
+    'live-bench': { type: 'string', default: '0' },
     /** Write each bench trace here (<file>-<view>.json), to open in Chrome DevTools' Performance panel. */
     'trace-out': { type: 'string' },
     'heap-snapshots': { type: 'string' },
@@ -49,6 +55,7 @@ const minutes = Number(args.minutes);
 const warmupMin = args.warmup !== undefined ? Number(args.warmup) : Math.min(10, Math.max(1, Math.round(minutes / 6)));
 const threshold = Number(args.threshold);
 const benchUpdates = Number(args['update-bench']);
+const liveSeconds = Number(args['live-bench']);
 const MB = 1024 * 1024;
 /** `&screen=<token>` when the server wants the wall signed in (its demo wall screen, or --screen). */
 let screenQuery = '';
@@ -86,6 +93,7 @@ async function main(): Promise<number> {
   try {
     if (minutes > 0) code = await soak(browser, url);
     if (benchUpdates > 0) await updateBench(browser, url, benchUpdates);
+    if (liveSeconds > 0) await liveBench(browser, url, liveSeconds);
   } finally {
     await browser.close();
     await server?.dispose();
@@ -188,23 +196,12 @@ async function updateBench(browser: Browser, url: string, n: number): Promise<vo
     await page.goto(`${url}/?bench=1${view.query}${screenQuery}`);
     await page.waitForFunction(() => !!(window as BenchWindow).__wallBench && !!document.querySelector('[data-test="kpi-today"] [data-value]'));
     await page.waitForTimeout(3000);
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-    const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-    await cdp.send('Tracing.start', {
-      // With --trace-out, JS samples too (DevTools' flame chart of each update); they cost time, so not otherwise.
-      categories:
-        'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel,cc,disabled-by-default-devtools.timeline.frame' +
-        (args['trace-out'] ? ',disabled-by-default-v8.cpu_profiler' : ''),
-      transferMode: 'ReportEvents',
-    });
+    const trace = await startTrace(context, page);
     // Started from the page's own timer, so the work is the page's, not Runtime.evaluate's.
     await page.evaluate((count) => (window as BenchWindow).__wallBench!.start(count), n);
     await page.waitForFunction(() => (window as BenchWindow).__wallBench?.run?.done === true, undefined, { timeout: n * 5000 + 30_000 });
     const err = await page.evaluate(() => (window as BenchWindow).__wallBench?.run?.error ?? null);
-    await cdp.send('Tracing.end');
-    await complete;
+    const events = await trace.stop();
     await context.close();
     if (err) throw new Error(`bench: ${err}`);
     if (args['trace-out']) writeFileSync(`${args['trace-out']}-${view.key}.json`, JSON.stringify({ traceEvents: events }));
@@ -213,20 +210,8 @@ async function updateBench(browser: Browser, url: string, n: number): Promise<vo
 }
 
 function report(label: string, events: TraceEvent[], n: number): void {
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  if (!main) throw new Error('no renderer main thread in the trace');
+  const { tasks, raster } = rendererSlices(events);
   const mark = (name: string) => events.find((e) => e.name === name && e.cat.includes('blink.user_timing'))?.ts;
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined);
-  const raster = events.filter((e) => e.ph === 'X' && e.pid === main.pid && (e.name === 'RasterTask' || e.name === 'ImageDecodeTask') && e.dur !== undefined);
-  const busy = (list: TraceEvent[], from: number, to: number) =>
-    list.reduce((ms, e) => ms + Math.max(0, Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from)), 0) / 1000;
-  // CPU time of the same slices (each clipped slice counted pro rata): what the work costs the
-  // core it ran on, whatever else the machine was doing meanwhile.
-  const cpu = (list: TraceEvent[], from: number, to: number) =>
-    list.reduce((ms, e) => {
-      const inside = Math.max(0, Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from));
-      return ms + (e.dur! > 0 ? (inside / e.dur!) * (e.tdur ?? e.dur!) : 0);
-    }, 0) / 1000;
   const toFirstPaint: number[] = [];
   const toFirstPaintCpu: number[] = [];
   const withTransitions: number[] = [];
@@ -245,14 +230,97 @@ function report(label: string, events: TraceEvent[], n: number): void {
     // costs when nothing changes — animations, the clock — which also runs inside every update's window.
     if (end - painted > 1_000_000) quietMsPerS.push(busy(tasks, painted + 500_000, painted + 1_000_000) * 2);
   }
-  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-  const f = (xs: number[]) => `median ${q(xs, 0.5).toFixed(1)} ms, p90 ${q(xs, 0.9).toFixed(1)} ms`;
   console.log(`\nfocused-view update, ${label}: ${toFirstPaint.length} updates (every region recoloured, all panels)`);
   console.log(`  main thread, mark → 2nd frame:          ${f(toFirstPaint)}`);
   console.log(`  … its CPU time (thread time):           ${f(toFirstPaintCpu)}`);
   console.log(`  main thread, mark → next update (1.2 s):  ${f(withTransitions)}`);
   console.log(`  raster (tile workers), same window:      ${f(rasterMs)}`);
   if (quietMsPerS.length > 0) console.log(`  main thread between updates, per second:  ${f(quietMsPerS)}`);
+}
+
+/** Traces the page (timeline, user timing, frames) until `stop()`, which returns the events. */
+async function startTrace(context: BrowserContext, page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', {
+    // With --trace-out, JS samples too (DevTools' flame chart of each update); they cost time, so not otherwise.
+    categories:
+      'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,toplevel,cc,disabled-by-default-devtools.timeline.frame' +
+      (args['trace-out'] ? ',disabled-by-default-v8.cpu_profiler' : ''),
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      await cdp.send('Tracing.end');
+      await complete;
+      return events;
+    },
+  };
+}
+
+/** The renderer main thread's top-level tasks, and the raster work of the same renderer. */
+function rendererSlices(events: TraceEvent[]): { tasks: TraceEvent[]; raster: TraceEvent[] } {
+  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) throw new Error('no renderer main thread in the trace');
+  return {
+    tasks: events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined),
+    raster: events.filter((e) => e.ph === 'X' && e.pid === main.pid && (e.name === 'RasterTask' || e.name === 'ImageDecodeTask') && e.dur !== undefined),
+  };
+}
+
+/** Wall-clock ms the slices cover between two trace times (µs), each clipped to the window. */
+function busy(list: TraceEvent[], from: number, to: number): number {
+  return list.reduce((ms, e) => ms + Math.max(0, Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from)), 0) / 1000;
+}
+
+/**
+ * CPU time of the same slices (each clipped slice counted pro rata): what the work costs the core
+ * it ran on, whatever else the machine was doing meanwhile.
+ */
+function cpu(list: TraceEvent[], from: number, to: number): number {
+  return (
+    list.reduce((ms, e) => {
+      const inside = Math.max(0, Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from));
+      return ms + (e.dur! > 0 ? (inside / e.dur!) * (e.tdur ?? e.dur!) : 0);
+    }, 0) / 1000
+  );
+}
+
+const quantile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const f = (xs: number[]) => `median ${quantile(xs, 0.5).toFixed(1)} ms, p90 ${quantile(xs, 0.9).toFixed(1)} ms`;
+
+/** The wall live at the district for S seconds: main-thread and raster time per second, from a trace. */
+async function liveBench(browser: Browser, url: string, seconds: number): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.goto(`${url}/?kiosk=1&tour=0${screenQuery}`);
+  await page.waitForFunction(() => !!document.querySelector('[data-test="kpi-today"] [data-value]'));
+  await page.waitForTimeout(10_000);
+  const trace = await startTrace(context, page);
+  const pulses: number[] = [];
+  for (let s = 0; s < seconds; s += 5) {
+    pulses.push(await page.locator('[data-test="map-pulse"]').count());
+    await page.waitForTimeout(Math.min(5, seconds - s) * 1000);
+  }
+  const events = await trace.stop();
+  await context.close();
+  if (args['trace-out']) writeFileSync(`${args['trace-out']}-live.json`, JSON.stringify({ traceEvents: events }));
+  const { tasks, raster } = rendererSlices(events);
+  const t0 = Math.min(...tasks.map((e) => e.ts));
+  const perS = { main: [] as number[], cpu: [] as number[], raster: [] as number[] };
+  for (let i = 0; i < seconds - 1; i++) {
+    const from = t0 + i * 1e6;
+    perS.main.push(busy(tasks, from, from + 1e6));
+    perS.cpu.push(cpu(tasks, from, from + 1e6));
+    perS.raster.push(busy(raster, from, from + 1e6));
+  }
+  console.log(`\nwall live at the district, simulator ${args.rate}/min at peak: ${perS.main.length} one-second windows`);
+  console.log(`  main thread busy, per second:            ${f(perS.main)}`);
+  console.log(`  … its CPU time:                          ${f(perS.cpu)}`);
+  console.log(`  raster (tile workers), per second:       ${f(perS.raster)}`);
+  console.log(`  new reports pulsing on the map (every 5 s): ${pulses.join(', ')}`);
 }
 
 main().then(
