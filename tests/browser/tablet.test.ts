@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startServerProcess, type ServerProcess } from '../support/serverProcess';
 import { launchChromium } from './support/chromium';
 import { seedHistory } from './support/seedHistory';
-import { openWall } from './support/wallPage';
+import { mapLayerBoxes, openWall } from './support/wallPage';
 
 /**
  * The leaders' tablet in a real browser (touch enabled) against the real server, with a wall
@@ -239,6 +239,9 @@ describe('the leaders\u2019 tablet', () => {
         expect(r.y + r.height, sel).toBeLessThanOrEqual(height + 1);
         expect(r.x + r.width, sel).toBeLessThanOrEqual(width + 1);
       }
+      const layers = await mapLayerBoxes(page);
+      expect(layers).toHaveLength(3);
+      expect(new Set(layers).size).toBe(1);
       // As in a briefing: the wall follows this tablet.
       await page.click('[data-test="push-button"]');
       await page.locator('[data-test="following-banner"]').waitFor();

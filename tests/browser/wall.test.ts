@@ -11,7 +11,7 @@ import { launchChromium } from './support/chromium';
 import { demoAuth, type DemoAuth } from './support/demoAuth';
 import { seedHistory } from './support/seedHistory';
 import { seedVolunteerHistory } from './support/seedVolunteerHistory';
-import { openWall, settle, waitForLiveCounters } from './support/wallPage';
+import { mapLayerBoxes, openWall, settle, waitForLiveCounters } from './support/wallPage';
 
 /**
  * The wall in a real browser against the real server with a fast simulator. Screenshots go to
@@ -153,6 +153,9 @@ describe('the wall', () => {
         }).length,
       );
       expect(outside).toBe(0);
+      const layers = await mapLayerBoxes(page);
+      expect(layers).toHaveLength(3);
+      expect(new Set(layers).size).toBe(1);
       await settle(page, 2500);
       await page.screenshot({ path: join(SHOTS, file), animations: 'disabled', timeout: 60_000 });
       expect(wall.errors).toEqual([]);

@@ -43,3 +43,16 @@ export async function waitForLiveCounters(page: Page, timeout = 60_000): Promise
 export async function settle(page: Page, ms = 1500): Promise<void> {
   await page.waitForTimeout(ms);
 }
+
+/**
+ * The boxes of the map's stacked layers (outline, heat map, dots), one string each. They must be
+ * one box: each layer fits the map to its own size, so a layer sized apart draws beside the others.
+ */
+export async function mapLayerBoxes(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-test="map-layer"]')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return [r.left, r.top, r.width, r.height].map(Math.round).join(',');
+    }),
+  );
+}
