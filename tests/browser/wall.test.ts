@@ -75,6 +75,8 @@ describe('the wall', () => {
       expect(await tip.innerText()).toContain('街道');
       await map.click({ position: await centreOf(map) });
       await expect.poll(() => page.locator('[data-test="breadcrumb"] li').count(), { timeout: 10_000 }).toBe(2);
+      // The street clicked is no longer on the map: its tooltip goes with it, though the pointer has not moved.
+      await expect.poll(() => tip.count(), { timeout: 5_000 }).toBe(0);
       const street = await map.getAttribute('data-map-region');
       expect(street).not.toBe(district);
       expect(street?.startsWith(district!)).toBe(true);
