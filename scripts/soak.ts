@@ -26,10 +26,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../tests/browser/support/chromium';
 import { demoAuth } from '../tests/browser/support/demoAuth';
 import { seedHistory } from '../tests/browser/support/seedHistory';
+import { openWall } from '../tests/browser/support/wallPage';
 import { REPO_ROOT, startServerProcess, type ServerProcess } from '../tests/support/serverProcess';
 
 const { values: args } = parseArgs({
@@ -196,7 +197,7 @@ async function updateBench(browser: Browser, url: string, n: number): Promise<vo
     await page.goto(`${url}/?bench=1${view.query}${screenQuery}`);
     await page.waitForFunction(() => !!(window as BenchWindow).__wallBench && !!document.querySelector('[data-test="kpi-today"] [data-value]'));
     await page.waitForTimeout(3000);
-    const trace = await startTrace(context, page);
+    const trace = await startTrace(page);
     // Started from the page's own timer, so the work is the page's, not Runtime.evaluate's.
     await page.evaluate((count) => (window as BenchWindow).__wallBench!.start(count), n);
     await page.waitForFunction(() => (window as BenchWindow).__wallBench?.run?.done === true, undefined, { timeout: n * 5000 + 30_000 });
@@ -216,7 +217,6 @@ function report(label: string, events: TraceEvent[], n: number): void {
   const toFirstPaintCpu: number[] = [];
   const withTransitions: number[] = [];
   const rasterMs: number[] = [];
-  const quietMsPerS: number[] = [];
   for (let i = 0; i < n; i++) {
     const start = mark(`wall-update:${i}:start`);
     const painted = mark(`wall-update:${i}:painted`);
@@ -226,21 +226,17 @@ function report(label: string, events: TraceEvent[], n: number): void {
     toFirstPaintCpu.push(cpu(tasks, start, painted));
     withTransitions.push(busy(tasks, start, end));
     rasterMs.push(busy(raster, start, end));
-    // Between updates (0.5–1.0 s after one is painted, its transitions mostly over): what the page
-    // costs when nothing changes — animations, the clock — which also runs inside every update's window.
-    if (end - painted > 1_000_000) quietMsPerS.push(busy(tasks, painted + 500_000, painted + 1_000_000) * 2);
   }
   console.log(`\nfocused-view update, ${label}: ${toFirstPaint.length} updates (every region recoloured, all panels)`);
   console.log(`  main thread, mark → 2nd frame:          ${f(toFirstPaint)}`);
   console.log(`  … its CPU time (thread time):           ${f(toFirstPaintCpu)}`);
   console.log(`  main thread, mark → next update (1.2 s):  ${f(withTransitions)}`);
   console.log(`  raster (tile workers), same window:      ${f(rasterMs)}`);
-  if (quietMsPerS.length > 0) console.log(`  main thread between updates, per second:  ${f(quietMsPerS)}`);
 }
 
 /** Traces the page (timeline, user timing, frames) until `stop()`, which returns the events. */
-async function startTrace(context: BrowserContext, page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
-  const cdp = await context.newCDPSession(page);
+async function startTrace(page: Page): Promise<{ stop(): Promise<TraceEvent[]> }> {
+  const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
@@ -293,19 +289,17 @@ const f = (xs: number[]) => `median ${quantile(xs, 0.5).toFixed(1)} ms, p90 ${qu
 
 /** The wall live at the district for S seconds: main-thread and raster time per second, from a trace. */
 async function liveBench(browser: Browser, url: string, seconds: number): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  await page.goto(`${url}/?kiosk=1&tour=0${screenQuery}`);
-  await page.waitForFunction(() => !!document.querySelector('[data-test="kpi-today"] [data-value]'));
+  const wall = await openWall(browser, `${url}/?kiosk=1&tour=0${screenQuery}`);
+  const { page } = wall;
   await page.waitForTimeout(10_000);
-  const trace = await startTrace(context, page);
+  const trace = await startTrace(page);
   const pulses: number[] = [];
   for (let s = 0; s < seconds; s += 5) {
     pulses.push(await page.locator('[data-test="map-pulse"]').count());
     await page.waitForTimeout(Math.min(5, seconds - s) * 1000);
   }
   const events = await trace.stop();
-  await context.close();
+  await wall.close();
   if (args['trace-out']) writeFileSync(`${args['trace-out']}-live.json`, JSON.stringify({ traceEvents: events }));
   const { tasks, raster } = rendererSlices(events);
   const t0 = Math.min(...tasks.map((e) => e.ts));
